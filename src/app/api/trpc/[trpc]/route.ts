@@ -1,0 +1,10 @@
+/** The tRPC endpoint used by the dashboard's client components. */
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { contextFromHeaders } from "@/server/http/request-context";
+import { appRouter } from "@/server/routers";
+
+function handler(request: Request) {
+  return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: () => contextFromHeaders(request.headers) });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,3 @@
+import { loginHandler } from "@/server/rest/auth-handlers";
+
+export const POST = loginHandler;

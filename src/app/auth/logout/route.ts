@@ -1,0 +1,3 @@
+import { logoutHandler } from "@/server/rest/auth-handlers";
+
+export const GET = logoutHandler;

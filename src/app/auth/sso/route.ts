@@ -1,0 +1,3 @@
+import { ssoHandler } from "@/server/rest/auth-handlers";
+
+export const GET = ssoHandler;

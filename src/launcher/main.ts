@@ -1,0 +1,94 @@
+/**
+ * `npm start`: validates the configuration, starts embedded PostgreSQL when no DATABASE_URL is
+ * given, applies migrations, creates the first admin, builds what is missing, then runs the web
+ * and gateway processes until Ctrl-C (or SIGTERM), and stops everything in order.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, parseConfig } from "../server/config";
+import { createDb } from "../server/db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
+import { runMigrations } from "../server/db/migrate";
+import { ensureFirstAdmin } from "../server/services/users";
+import { buildWebIfNeeded } from "./build";
+import { startService, stopService, waitForHttp, type Service } from "./processes";
+import { resolveAuthSecret } from "./secrets";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+async function createAdminIfEmpty(databaseUrl: string, username: string, password: string | undefined) {
+  const { db, sql } = createDb(databaseUrl, { max: 1 });
+  try {
+    const outcome = await ensureFirstAdmin(db, { username, password });
+    if (outcome.created && outcome.generatedPassword) {
+      console.log(`\n[start] Created the admin user '${username}' with the generated password:\n\n    ${outcome.generatedPassword}\n\n        It is shown only this once; sign in and keep it safe.\n`);
+    } else if (outcome.created) {
+      console.log(`[start] Created the admin user '${username}' from RMM_ADMIN_USERNAME / RMM_ADMIN_PASSWORD.`);
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const dataDir = path.resolve(root, config.RMM_DATA_DIR);
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const authSecret = await resolveAuthSecret(dataDir, config.AUTH_SECRET);
+
+  let embedded: EmbeddedPostgres | undefined;
+  const services: Service[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("[start] stopping...");
+    await Promise.all(services.map((service) => stopService(service)));
+    await embedded?.stop();
+    console.log("[start] stopped.");
+    process.exit(exitCode);
+  };
+  process.once("SIGINT", () => void stopAll(0));
+  process.once("SIGTERM", () => void stopAll(0));
+
+  try {
+    const databaseUrl =
+      config.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ dataDir, database: "rmm", log: (line) => console.log(`[postgres] ${line}`) })).url;
+    await runMigrations(databaseUrl);
+    await createAdminIfEmpty(databaseUrl, config.RMM_ADMIN_USERNAME, config.RMM_ADMIN_PASSWORD);
+
+    const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+    await buildWebIfNeeded(root, env);
+
+    services.push(startService("web", path.join(root, "src/server/http/web-server.ts"), { cwd: root, env }));
+    services.push(startService("gateway", path.join(root, "src/agent-gateway/main.ts"), { cwd: root, env }));
+    for (const service of services) {
+      void service.exited.then(() => {
+        if (!stopping) {
+          console.error(`[start] the ${service.name} process exited unexpectedly; stopping.`);
+          void stopAll(1);
+        }
+      });
+    }
+    const alive = () => !stopping;
+    await waitForHttp(`http://127.0.0.1:${config.PORT}/sign-in`, 120_000, alive);
+    await waitForHttp(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, 30_000, alive);
+    console.log(`\n  RMM dashboard: ${config.publicUrl}/\n  Agent gateway: port ${config.GATEWAY_PORT}\n  Press Ctrl-C to stop.\n`);
+  } catch (error) {
+    console.error("[start] start-up failed:", error instanceof Error ? error.message : error);
+    await stopAll(1);
+  }
+}
+
+void main();

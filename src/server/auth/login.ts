@@ -1,0 +1,57 @@
+/**
+ * The sign-in service shared by `POST /auth/login` and the dashboard's next-auth provider:
+ * throttle, password (argon2id), TOTP without replay, session, audit. A failure never says which
+ * part was wrong.
+ */
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "../services/audit";
+import { checkLoginThrottle, recordLoginFailure } from "./login-throttle";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import type { Role } from "./roles";
+import { PASSWORD_SESSION_SECONDS } from "./session-cookie";
+import { createSession } from "./sessions";
+import { checkTotp } from "./totp";
+
+export type LoginInput = { username: string; password: string; totp?: string | null; clientIp: string };
+export type LoginResult = { username: string; role: Role; sessionToken: string; maxAgeSeconds: number };
+
+const INVALID = "Invalid username, password or one-time code";
+
+export async function login(db: Db, input: LoginInput, now = new Date()): Promise<LoginResult> {
+  const verdict = await checkLoginThrottle(db, { clientIp: input.clientIp, username: input.username, now });
+  if (!verdict.allowed) {
+    await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp, details: { reason: "throttled" } });
+    throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts; try again later", { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+
+  const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`).limit(1);
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const secondFactorOk = passwordOk && user ? await acceptTotp(db, user, input.totp ?? "", now) : false;
+
+  if (!user || !passwordOk || !secondFactorOk) {
+    await recordLoginFailure(db, { clientIp: input.clientIp, username: input.username, now });
+    await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp });
+    throw new AppError("UNAUTHORIZED", INVALID);
+  }
+
+  const session = await createSession(db, { userId: user.id, kind: "password", clientIp: input.clientIp, ttlSeconds: PASSWORD_SESSION_SECONDS, now });
+  await recordAudit(db, { actor: user.username, action: "auth.login", target: user.username, clientIp: input.clientIp });
+  return { username: user.username, role: user.role, sessionToken: session.token, maxAgeSeconds: PASSWORD_SESSION_SECONDS };
+}
+
+/** True when the user has no TOTP, or the code is valid and newer than any code accepted before. */
+async function acceptTotp(db: Db, user: typeof users.$inferSelect, code: string, now: Date): Promise<boolean> {
+  if (!user.totpSecret) return true;
+  const check = await checkTotp(user.totpSecret, code, user.totpLastStep, now);
+  if (!check.valid) return false;
+  // Conditional update: two simultaneous requests with the same code cannot both win.
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: check.timeStep })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, check.timeStep))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
+}

@@ -1,0 +1,10 @@
+/** The role ladder: viewer < operator < admin. The single definition used by every check. */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function hasRole(actual: Role, minimum: Role): boolean {
+  return ROLES.indexOf(actual) >= ROLES.indexOf(minimum);
+}
+
+/** Who is acting: stamped on every request context and written into the audit log. */
+export type Actor = { userId: number; username: string; role: Role; sessionKind: "password" | "sso" };

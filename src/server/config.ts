@@ -1,0 +1,71 @@
+/**
+ * Process configuration: the one place that reads process.env.
+ *
+ * Parsed once per process with zod; a bad value stops start-up with a message that names the
+ * variable. The launcher (scripts/start.ts) resolves DATABASE_URL (embedded PostgreSQL) and
+ * AUTH_SECRET (kept in the data folder) before it starts the web and gateway processes, so those
+ * children always receive both.
+ */
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z.string().trim().min(1).optional();
+
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  GATEWAY_PORT: port.default(3001),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  RMM_DATA_DIR: z.string().trim().min(1).default("./.data"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  RMM_ADMIN_USERNAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._@-]{1,64}$/, "1-64 letters, digits, '.', '_', '@' or '-'")
+    .default("admin"),
+  RMM_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
+  SSO_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
+});
+
+export type Config = z.infer<typeof configSchema> & { publicUrl: string };
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as shells and .env files commonly produce them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const config = result.data;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
+  return { ...config, publicUrl };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process (parsed on first use, then cached). */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For children of the launcher, where these two are always resolved. */
+export function requireSetting<K extends "DATABASE_URL" | "AUTH_SECRET">(key: K): string {
+  const value = getConfig()[key];
+  if (!value) throw new ConfigError(`Invalid configuration:\n  ${key}: required in this process`);
+  return value;
+}

@@ -1,0 +1,17 @@
+/** Request and response schemas of device groups. */
+import { z } from "zod";
+
+export const DEFAULT_GROUP = "Ungrouped";
+
+/** Trimmed, inner whitespace collapsed to one space, 1 to 64 characters. */
+export const groupNameSchema = z
+  .string({ error: "must be a string" })
+  .transform((value) => value.trim().replace(/\s+/g, " "))
+  .pipe(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"));
+
+export const createGroupInput = z.strictObject({ name: groupNameSchema });
+export const assignGroupInput = z.strictObject({
+  agentId: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters"),
+  group: groupNameSchema,
+});
+export type AssignGroupInput = z.infer<typeof assignGroupInput>;

@@ -1,0 +1,45 @@
+/** Device groups and the agents that report into them. */
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const groups = pgTable(
+  "groups",
+  {
+    name: text("name").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("groups_name_lower_idx").on(sql`lower(${table.name})`)],
+);
+
+export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
+
+export type AgentSpecs = {
+  cpu?: { model?: string; cores?: number };
+  memoryBytes?: number;
+  disks?: { mount: string; totalBytes: number; freeBytes: number; fsType?: string }[];
+};
+
+export const agents = pgTable(
+  "agents",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    groupName: text("group_name").notNull().default("Ungrouped"),
+    os: text("os"),
+    platform: text("platform"),
+    loggedInUser: text("logged_in_user"),
+    agentVersion: text("agent_version"),
+    specs: jsonb("specs").$type<AgentSpecs>(),
+    features: jsonb("features").$type<string[]>().notNull().default([]),
+    status: agentStatusEnum("status").notNull().default("offline"),
+    lastSeen: timestamp("last_seen", { withTimezone: true }),
+    /** Which gateway instance holds the socket while the agent is online. */
+    gatewayId: text("gateway_id"),
+    remoteAddress: text("remote_address"),
+    /** SHA-256 of the per-agent secret; the secret itself is known only to the agent. */
+    secretHash: text("secret_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("agents_group_idx").on(table.groupName), index("agents_gateway_idx").on(table.gatewayId)],
+);

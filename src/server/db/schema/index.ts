@@ -1,0 +1,4 @@
+/** Every table of the product, one file per domain. drizzle-kit reads this file. */
+export * from "./agents";
+export * from "./audit";
+export * from "./users";

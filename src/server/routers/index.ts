@@ -1,0 +1,18 @@
+/** The application router: every operation of the product, by domain. */
+import { createCallerFactory, router } from "../trpc";
+import { auditRouter } from "./audit";
+import { authRouter } from "./auth";
+import { clientsRouter } from "./clients";
+import { groupsRouter } from "./groups";
+import { usersRouter } from "./users";
+
+export const appRouter = router({
+  auth: authRouter,
+  audit: auditRouter,
+  clients: clientsRouter,
+  groups: groupsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,29 @@
+/** Writes and reads the audit log. Every service that changes something records it here. */
+import { desc } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { auditLog } from "../db/schema";
+
+export type AuditEntry = {
+  actor: string | null;
+  action: string;
+  target?: string | null;
+  success?: boolean;
+  clientIp?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Accepts a transaction too, so that the entry commits or rolls back with the change itself. */
+export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target ?? null,
+    success: entry.success ?? true,
+    clientIp: entry.clientIp ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+export async function listAudit(db: Db, { limit }: { limit: number }) {
+  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+}
