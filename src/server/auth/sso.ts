@@ -4,7 +4,7 @@
  * in constant time. The session lasts five minutes.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { usedSsoSignatures, users } from "../db/schema";
 import { AppError } from "../errors";
@@ -44,7 +44,7 @@ export async function ssoLogin(db: Db, secret: string, input: SsoInput, now = ne
       .onConflictDoNothing()
       .returning({ signature: usedSsoSignatures.signature });
     if (fresh.length === 0) return refuse("replayed");
-    await tx.delete(usedSsoSignatures).where(sql`${usedSsoSignatures.expiresAt} < ${now}`);
+    await tx.delete(usedSsoSignatures).where(lt(usedSsoSignatures.expiresAt, now));
     const session = await createSession(tx, { userId: user.id, kind: "sso", clientIp: input.clientIp, ttlSeconds: SSO_SESSION_SECONDS, now });
     await recordAudit(tx, { actor: user.username, action: "auth.sso", target: user.username, clientIp: input.clientIp });
     return { username: user.username, role: user.role, sessionToken: session.token, maxAgeSeconds: SSO_SESSION_SECONDS };

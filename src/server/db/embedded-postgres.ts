@@ -37,6 +37,8 @@ export async function startEmbeddedPostgres({ dataDir, database, log = () => {} 
   const pgData = path.join(root, "postgres");
   await mkdir(root, { recursive: true, mode: 0o755 });
   const identity = await postgresIdentity();
+  // The `postgres` OS user must be able to reach its folder inside ours (traverse, not list).
+  if (identity) await chmod(root, 0o711);
   const password = await readOrCreatePassword(path.join(root, "postgres-password"));
 
   if (!existsSync(path.join(pgData, "PG_VERSION"))) await initialise(pgData, password, identity, log);

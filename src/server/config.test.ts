@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("applies the documented defaults", () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.GATEWAY_PORT).toBe(3001);
+    expect(config.RMM_DATA_DIR).toBe("./.data");
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["GATEWAY_PORT", "70000"],
+    ["DATABASE_URL", "mysql://x"],
+    ["PUBLIC_URL", "ftp://example.com"],
+    ["RMM_ADMIN_PASSWORD", "short"],
+    ["RMM_ADMIN_USERNAME", "has space"],
+    ["SSO_SECRET", "tiny"],
+    ["AUTH_SECRET", "too-short"],
+  ])("stops with a message naming %s when it is bad", (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("derives the public URL from PUBLIC_URL without a trailing slash", () => {
+    expect(parseConfig({ PUBLIC_URL: "https://rmm.example.com/" }).publicUrl).toBe("https://rmm.example.com");
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
+  });
+});
