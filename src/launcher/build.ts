@@ -9,7 +9,8 @@ const INPUTS = ["src", "next.config.ts", "postcss.config.mjs", "package.json", "
 async function newestMtime(entry: string): Promise<number> {
   const info = await stat(entry).catch(() => null);
   if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
+  // Tests are not part of the build: editing one must not cost a rebuild.
+  if (!info.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : info.mtimeMs;
   const children = await readdir(entry);
   const times = await Promise.all(children.map((child) => newestMtime(path.join(entry, child))));
   return Math.max(info.mtimeMs, ...times);

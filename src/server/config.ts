@@ -9,7 +9,6 @@
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
-const optionalText = z.string().trim().min(1).optional();
 
 export const configSchema = z.object({
   PORT: port.default(3000),
