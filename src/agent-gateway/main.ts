@@ -1,27 +1,27 @@
-/**
- * The agent gateway process: holds the agents' WebSockets (see docs/protocol.md). This entry
- * serves the health check used by the launcher and by monitoring.
- */
-import http from "node:http";
-import { getConfig } from "../server/config";
+/** The agent gateway process (see docs/protocol.md): started by the launcher, stopped by SIGTERM. */
+import { getConfig, requireSetting } from "../server/config";
+import { closeDb, getDb } from "../server/db/client";
+import { createGateway } from "./gateway";
 
-const config = getConfig();
+async function main() {
+  const config = getConfig();
+  const gateway = await createGateway({ db: getDb(), databaseUrl: requireSetting("DATABASE_URL"), publicUrl: config.publicUrl });
+  await gateway.listen(config.GATEWAY_PORT, config.HOST);
+  console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);
 
-const server = http.createServer((req, res) => {
-  if (req.method === "GET" && req.url === "/healthz") {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status: "ok" }));
-    return;
-  }
-  res.writeHead(404, { "content-type": "application/json" });
-  res.end(JSON.stringify({ error: "Not found" }));
-});
-
-server.listen(config.GATEWAY_PORT, config.HOST, () => console.log(`[gateway] listening on ${config.HOST}:${config.GATEWAY_PORT}`));
-
-function shutdown() {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await gateway.close().catch((error: unknown) => console.error("[gateway] shutdown:", error));
+    await closeDb();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
 }
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+
+main().catch((error: unknown) => {
+  console.error("[gateway] failed to start:", error);
+  process.exit(1);
+});

@@ -11,6 +11,8 @@ export const appErrorCodes = {
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   CONFLICT: { trpc: "CONFLICT", http: 409 },
   TOO_MANY_REQUESTS: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  /** The agent answered, but could not do it (its message says why). */
+  AGENT_ERROR: { trpc: "BAD_GATEWAY", http: 502 },
   AGENT_OFFLINE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   AGENT_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; http: number }>;

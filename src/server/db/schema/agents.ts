@@ -1,6 +1,6 @@
 /** Device groups and the agents that report into them. */
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const groups = pgTable(
   "groups",
@@ -10,6 +10,14 @@ export const groups = pgTable(
   },
   (table) => [uniqueIndex("groups_name_lower_idx").on(sql`lower(${table.name})`)],
 );
+
+export type AgentMetrics = {
+  at: string;
+  cpuPercent: number;
+  memoryPercent: number;
+  diskPercent: number;
+  network: { rxBytesPerSec: number; txBytesPerSec: number };
+};
 
 export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
 
@@ -34,8 +42,11 @@ export const agents = pgTable(
     status: agentStatusEnum("status").notNull().default("offline"),
     lastSeen: timestamp("last_seen", { withTimezone: true }),
     /** Which gateway instance holds the socket while the agent is online. */
-    gatewayId: text("gateway_id"),
+    gatewayId: uuid("gateway_id"),
     remoteAddress: text("remote_address"),
+    /** The latest `monitoring-metrics` (CPU, memory, disk, network) for the device list. */
+    metrics: jsonb("metrics").$type<AgentMetrics>(),
+    enrollmentTokenId: text("enrollment_token_id"),
     /** SHA-256 of the per-agent secret; the secret itself is known only to the agent. */
     secretHash: text("secret_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

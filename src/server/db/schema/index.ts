@@ -1,4 +1,6 @@
 /** Every table of the product, one file per domain. drizzle-kit reads this file. */
 export * from "./agents";
 export * from "./audit";
+export * from "./commands";
+export * from "./enrollment";
 export * from "./users";

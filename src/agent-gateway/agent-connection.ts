@@ -1,0 +1,79 @@
+/**
+ * One agent's socket: rate limit, parse every message with the protocol's schemas, answer bad
+ * input with an `error` (the connection survives), and route good messages. Everything written
+ * is keyed by the identity proven on the upgrade, never by ids inside messages.
+ */
+import type WebSocket from "ws";
+import { parseAgentMessage, toGatewayError, type AgentToServerMessage, type GatewayErrorMessage, type HelloMessage } from "../protocol";
+import { TokenBucket } from "./rate-limiter";
+
+export const RATE_PER_SECOND = 200;
+export const RATE_BURST = 400;
+
+export type ConnectionEvents = {
+  onHello(connection: AgentConnection, hello: HelloMessage): Promise<void>;
+  onMessage(connection: AgentConnection, message: Exclude<AgentToServerMessage, HelloMessage>): Promise<void>;
+};
+
+export class AgentConnection {
+  private readonly limiter = new TokenBucket(RATE_PER_SECOND, RATE_BURST);
+  private helloDone = false;
+  private lastComplaintAt = 0;
+  private suppressedComplaints = 0;
+  alive = true;
+
+  constructor(
+    readonly agentId: string,
+    readonly remoteAddress: string,
+    readonly socket: WebSocket,
+    private readonly events: ConnectionEvents,
+  ) {}
+
+  send(message: unknown): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  get ready(): boolean {
+    return this.helloDone;
+  }
+
+  async receive(raw: string): Promise<void> {
+    if (!this.limiter.take()) return this.reject({ type: "error", code: "rate-limited", message: `more than ${RATE_PER_SECOND} messages per second; message dropped` });
+    const parsed = parseAgentMessage(raw);
+    if (!parsed.ok) return this.reject(toGatewayError(parsed.error));
+    const message = parsed.message;
+    if (message.type === "hello") {
+      if (message.agentId !== this.agentId) {
+        this.reject({ type: "error", code: "invalid", message: "hello.agentId does not match the authenticated agent", inReplyTo: "hello" });
+        this.socket.close(4003, "identity mismatch");
+        return;
+      }
+      await this.events.onHello(this, message);
+      this.helloDone = true;
+      return;
+    }
+    if (!this.helloDone) return this.reject({ type: "error", code: "not-ready", message: "send hello first", inReplyTo: message.type });
+    await this.events.onMessage(this, message);
+  }
+
+  /**
+   * Every bad message gets its error reply (the rate limit already bounds how many), except that
+   * "rate-limited" itself is said once a second; log lines are limited to one a second. A
+   * misbehaving agent must not turn the gateway into an amplifier of its own flood.
+   */
+  private reject(error: GatewayErrorMessage) {
+    const now = Date.now();
+    const quiet = now - this.lastComplaintAt < 1000;
+    if (!quiet || error.code !== "rate-limited") this.send(error);
+    if (quiet) {
+      this.suppressedComplaints++;
+      return;
+    }
+    const suppressed = this.suppressedComplaints ? ` (${this.suppressedComplaints} more not logged)` : "";
+    console.warn(`[gateway] agent ${this.agentId}: ${error.code}: ${error.message}${suppressed}`);
+    this.lastComplaintAt = now;
+    this.suppressedComplaints = 0;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Commands from the bus to the agents this gateway holds, and their results back into the table.
+ * Delivery claims the row (queued -> sent) with a conditional update, so a notification that
+ * arrives twice, or reaches two gateways, sends the command once.
+ */
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { parseCommandResult, serverCommand, type CommandResultMessage, type CommandType } from "../protocol";
+import { CHANNELS, notify } from "../server/bus/channels";
+import type { Db } from "../server/db/client";
+import { commands } from "../server/db/schema";
+
+export type SendToAgent = (agentId: string, message: unknown) => boolean;
+
+export class CommandDelivery {
+  constructor(
+    private readonly db: Db,
+    private readonly send: SendToAgent,
+    private readonly isLocal: (agentId: string) => boolean,
+  ) {}
+
+  /** From a `commandQueued` notification (`<commandId>:<agentId>`). */
+  onQueued(payload: string): void {
+    const [commandId, agentId] = payload.split(":");
+    if (commandId && agentId && this.isLocal(agentId)) void this.deliver(commandId).catch((error: unknown) => console.error("[gateway] delivery failed:", error));
+  }
+
+  /** Everything still queued for these agents: after a LISTEN reconnect, or when an agent says hello. */
+  async deliverPending(agentIds: string[]): Promise<void> {
+    if (agentIds.length === 0) return;
+    const rows = await this.db
+      .select({ id: commands.id })
+      .from(commands)
+      .where(and(inArray(commands.agentId, agentIds), eq(commands.status, "queued"), gt(commands.expiresAt, new Date())))
+      .orderBy(asc(commands.createdAt));
+    for (const row of rows) await this.deliver(row.id);
+  }
+
+  private async deliver(commandId: string): Promise<void> {
+    const [row] = await this.db
+      .update(commands)
+      .set({ status: "sent", sentAt: new Date() })
+      .where(and(eq(commands.id, commandId), eq(commands.status, "queued"), gt(commands.expiresAt, new Date())))
+      .returning();
+    if (!row) return;
+    const message = serverCommand.safeParse({ ...row.payload, type: row.type, commandId: row.id });
+    if (!message.success) return this.finish(row.id, row.agentId, { status: "failed", error: { code: "invalid", message: `not a valid '${row.type}' command` } });
+    if (!this.send(row.agentId, message.data)) {
+      // The socket closed between the notification and now: put it back for the next connection.
+      await this.db.update(commands).set({ status: "queued", sentAt: null }).where(eq(commands.id, row.id));
+    }
+  }
+
+  /** A `command-result` from an agent: only for a command of that very agent that is in flight. */
+  async onResult(agentId: string, message: CommandResultMessage): Promise<"stored" | "unknown"> {
+    const [row] = await this.db.select({ type: commands.type, status: commands.status }).from(commands).where(and(eq(commands.id, message.commandId), eq(commands.agentId, agentId)));
+    if (!row || row.status !== "sent") return "unknown";
+    if (!message.ok) {
+      await this.finish(message.commandId, agentId, { status: "failed", error: message.error });
+      return "stored";
+    }
+    const parsed = parseCommandResult(row.type as CommandType, message.result);
+    await this.finish(
+      message.commandId,
+      agentId,
+      parsed.success ? { status: "done", result: parsed.data } : { status: "failed", error: { code: "invalid", message: `malformed result: ${parsed.error.issues[0]?.message ?? "invalid"}` } },
+    );
+    return "stored";
+  }
+
+  private async finish(commandId: string, agentId: string, outcome: { status: "done" | "failed"; result?: unknown; error?: { code: string; message: string } }) {
+    await this.db.transaction(async (tx) => {
+      const updated = await tx
+        .update(commands)
+        .set({ status: outcome.status, result: outcome.result ?? null, error: outcome.error ?? null, completedAt: new Date() })
+        .where(and(eq(commands.id, commandId), eq(commands.agentId, agentId), inArray(commands.status, ["queued", "sent"])))
+        .returning({ id: commands.id });
+      if (updated.length > 0) await notify(tx, CHANNELS.commandFinished, commandId);
+    });
+  }
+}

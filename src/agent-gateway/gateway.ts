@@ -1,0 +1,141 @@
+/**
+ * The gateway: an HTTP server (health check) whose upgrades become agent WebSockets after
+ * authentication, wired to presence, the command bus and the metrics store. `createGateway` is
+ * used by the process entry (main.ts) and by tests.
+ */
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CHANNELS } from "../server/bus/channels";
+import { BusListener } from "../server/bus/listener";
+import type { Db } from "../server/db/client";
+import { AgentConnection, type ConnectionEvents } from "./agent-connection";
+import { CommandDelivery } from "./command-delivery";
+import { MetricsStore } from "./metrics-store";
+import { Presence } from "./presence";
+import { authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
+
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+export const PING_INTERVAL_MS = 15_000;
+export const DEFAULT_METRICS_INTERVAL_MS = 15_000;
+
+export type GatewayOptions = { db: Db; databaseUrl: string; publicUrl: string; metricsIntervalMs?: number; pingIntervalMs?: number };
+
+export async function createGateway(options: GatewayOptions) {
+  const { db } = options;
+  const gatewayId = randomUUID();
+  const connections = new Map<string, AgentConnection>();
+  const presence = new Presence(db, gatewayId);
+  const metrics = new MetricsStore(db);
+  const delivery = new CommandDelivery(db, (agentId, message) => connections.get(agentId)?.send(message) ?? false, (agentId) => connections.get(agentId)?.ready ?? false);
+  const listener = new BusListener(options.databaseUrl);
+
+  const events: ConnectionEvents = {
+    async onHello(connection, hello) {
+      await presence.markOnline(connection.agentId, {
+        name: hello.name,
+        os: hello.os,
+        platform: hello.platform,
+        loggedInUser: hello.loggedInUser,
+        specs: hello.specs,
+        features: hello.features,
+        agentVersion: hello.agentVersion,
+        remoteAddress: connection.remoteAddress,
+      });
+      connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });
+      // Marked ready only after this resolves; deliver what was queued meanwhile right after.
+      setImmediate(() => void delivery.deliverPending([connection.agentId]).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error)));
+    },
+    async onMessage(connection, message) {
+      presence.touch(connection.agentId);
+      if (message.type === "command-result") {
+        if ((await delivery.onResult(connection.agentId, message)) === "unknown") {
+          connection.send({ type: "error", code: "invalid", message: "no such command in flight for this agent", inReplyTo: message.commandId });
+        }
+      } else if (message.type === "monitoring-metrics") {
+        metrics.add(connection.agentId, message);
+      }
+      // Other agent messages (shell output, chat, ...) are routed by the capabilities that use them.
+    },
+  };
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
+  const server = http.createServer((req, res) => {
+    const healthy = req.method === "GET" && req.url === "/healthz";
+    res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
+    res.end(JSON.stringify(healthy ? { status: "ok", gatewayId, agents: connections.size } : { error: "Not found" }));
+  });
+
+  server.on("upgrade", (req, socket, head) => {
+    socket.on("error", () => socket.destroy());
+    authenticateUpgrade(db, req, options.publicUrl)
+      .then((verdict) => {
+        if (!verdict.ok) {
+          socket.end(`HTTP/1.1 ${verdict.status} ${http.STATUS_CODES[verdict.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+          socket.destroy();
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, verdict.agentId, remoteAddressOf(req), verdict.enrolledSecret));
+      })
+      .catch((error: unknown) => {
+        console.error("[gateway] upgrade failed:", error);
+        socket.destroy();
+      });
+  });
+
+  function accept(ws: WebSocket, agentId: string, remoteAddress: string, enrolledSecret?: string) {
+    connections.get(agentId)?.socket.close(4000, "replaced by a newer connection");
+    const connection = new AgentConnection(agentId, remoteAddress, ws, events);
+    connections.set(agentId, connection);
+    if (enrolledSecret) connection.send({ type: "enrolled", agentId, agentSecret: enrolledSecret });
+    // Messages are handled one after another, so `hello` is complete before anything that follows.
+    let queue = Promise.resolve();
+    ws.on("message", (data, isBinary) => {
+      queue = queue.then(() => connection.receive(isBinary ? "" : data.toString())).catch((error: unknown) => console.error(`[gateway] agent ${agentId}:`, error));
+    });
+    ws.on("pong", () => (connection.alive = true));
+    ws.on("error", () => ws.terminate());
+    ws.on("close", () => {
+      if (connections.get(agentId) !== connection) return;
+      connections.delete(agentId);
+      void presence.markOffline(agentId).catch((error: unknown) => console.error("[gateway] markOffline failed:", error));
+    });
+  }
+
+  // Liveness: a peer that did not answer the previous ping is gone.
+  const pinger = setInterval(() => {
+    for (const connection of connections.values()) {
+      if (!connection.alive) connection.socket.terminate();
+      else {
+        connection.alive = false;
+        connection.socket.ping();
+      }
+    }
+  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
+  pinger.unref();
+
+  await presence.start();
+  await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
+  listener.onReconnect(() => delivery.deliverPending([...connections.values()].filter((c) => c.ready).map((c) => c.agentId)));
+
+  return {
+    gatewayId,
+    server,
+    connections,
+    presence,
+    listen(port: number, host: string) {
+      return new Promise<number>((resolve) => server.listen(port, host, () => resolve((server.address() as import("node:net").AddressInfo).port)));
+    },
+    /** Graceful: refuse new upgrades, tell agents to reconnect (1012 = service restart), record them offline. */
+    async close() {
+      clearInterval(pinger);
+      server.close();
+      for (const connection of connections.values()) connection.socket.close(1012, "gateway restarting");
+      server.closeAllConnections();
+      await metrics.stop();
+      await presence.stop();
+      connections.clear();
+      await listener.close();
+    },
+  };
+}

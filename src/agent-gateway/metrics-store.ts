@@ -1,0 +1,49 @@
+/**
+ * Periodic `monitoring-metrics`, buffered and written in batches: one insert for the history and
+ * one update per agent for the latest figures, every few seconds instead of per message.
+ */
+import { sql } from "drizzle-orm";
+import type { MonitoringMetricsMessage } from "../protocol";
+import type { Db } from "../server/db/client";
+import { agentMetrics } from "../server/db/schema";
+
+const FLUSH_INTERVAL_MS = 5_000;
+
+export class MetricsStore {
+  private buffer: { agentId: string; message: MonitoringMetricsMessage }[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly db: Db) {
+    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  add(agentId: string, message: MonitoringMetricsMessage): void {
+    this.buffer.push({ agentId, message });
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const rows = batch.map(({ agentId, message: { type: _type, ...data } }) => ({ agentId, at: new Date(data.at), data }));
+    const latest = new Map(rows.map((row) => [row.agentId, row.data]));
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.insert(agentMetrics).values(rows);
+        const values = sql.join(
+          [...latest].map(([agentId, data]) => sql`(${agentId}, ${JSON.stringify(data)}::jsonb)`),
+          sql`, `,
+        );
+        await tx.execute(sql`update agents set metrics = v.data from (values ${values}) as v(id, data) where agents.id = v.id`);
+      });
+    } catch (error) {
+      console.error("[gateway] storing metrics failed:", error);
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Presence: which agents are online and through which gateway. This gateway heartbeats its row
+ * in `gateways`; any gateway sweeps agents held by a gateway whose heartbeat went stale (it
+ * crashed), so they show offline within HEARTBEAT_STALE_MS + SWEEP_INTERVAL_MS. `lastSeen` is
+ * written in batches, never per message.
+ */
+import { and, eq, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import { CHANNELS, notify } from "../server/bus/channels";
+import type { Db } from "../server/db/client";
+import { agents, gateways } from "../server/db/schema";
+
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const HEARTBEAT_STALE_MS = 15_000;
+const SWEEP_INTERVAL_MS = 5_000;
+const LAST_SEEN_FLUSH_MS = 10_000;
+
+export class Presence {
+  private readonly seen = new Set<string>();
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly db: Db,
+    readonly gatewayId: string,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.db.insert(gateways).values({ id: this.gatewayId });
+    this.timers.push(setInterval(() => void this.heartbeat(), HEARTBEAT_INTERVAL_MS));
+    this.timers.push(setInterval(() => void this.sweepDeadGateways(), SWEEP_INTERVAL_MS));
+    this.timers.push(setInterval(() => void this.flushLastSeen(), LAST_SEEN_FLUSH_MS));
+    for (const timer of this.timers) timer.unref();
+    await this.sweepDeadGateways();
+  }
+
+  async markOnline(agentId: string, fields: Partial<typeof agents.$inferInsert>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(agents).set({ ...fields, status: "online", gatewayId: this.gatewayId, lastSeen: new Date() }).where(eq(agents.id, agentId));
+      await notify(tx, CHANNELS.agentChanged, agentId);
+    });
+  }
+
+  /** Only if this gateway still holds the agent (it may have reconnected elsewhere meanwhile). */
+  async markOffline(agentId: string): Promise<void> {
+    this.seen.delete(agentId);
+    await this.db.transaction(async (tx) => {
+      const changed = await tx
+        .update(agents)
+        .set({ status: "offline", gatewayId: null, lastSeen: new Date() })
+        .where(and(eq(agents.id, agentId), eq(agents.gatewayId, this.gatewayId)))
+        .returning({ id: agents.id });
+      if (changed.length > 0) await notify(tx, CHANNELS.agentChanged, agentId);
+    });
+  }
+
+  touch(agentId: string): void {
+    this.seen.add(agentId);
+  }
+
+  /** Graceful stop: our agents go offline now, and our row disappears. */
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    await this.db.transaction(async (tx) => {
+      const changed = await tx
+        .update(agents)
+        .set({ status: "offline", gatewayId: null, lastSeen: new Date() })
+        .where(eq(agents.gatewayId, this.gatewayId))
+        .returning({ id: agents.id });
+      for (const { id } of changed) await notify(tx, CHANNELS.agentChanged, id);
+      await tx.delete(gateways).where(eq(gateways.id, this.gatewayId));
+    });
+  }
+
+  private async heartbeat() {
+    await this.db
+      .update(gateways)
+      .set({ heartbeatAt: new Date() })
+      .where(eq(gateways.id, this.gatewayId))
+      .catch((error: unknown) => console.error("[gateway] heartbeat failed:", error));
+  }
+
+  async sweepDeadGateways(): Promise<void> {
+    try {
+      await this.db.transaction(async (tx) => {
+        const cutoff = new Date(Date.now() - HEARTBEAT_STALE_MS);
+        await tx.delete(gateways).where(lt(gateways.heartbeatAt, cutoff));
+        const alive = tx.select({ id: gateways.id }).from(gateways);
+        const orphaned = await tx
+          .update(agents)
+          .set({ status: "offline", gatewayId: null })
+          .where(and(eq(agents.status, "online"), isNotNull(agents.gatewayId), notInArray(agents.gatewayId, sql`(${alive})`)))
+          .returning({ id: agents.id });
+        for (const { id } of orphaned) await notify(tx, CHANNELS.agentChanged, id);
+      });
+    } catch (error) {
+      console.error("[gateway] presence sweep failed:", error);
+    }
+  }
+
+  private async flushLastSeen() {
+    if (this.seen.size === 0) return;
+    const ids = [...this.seen];
+    this.seen.clear();
+    await this.db
+      .update(agents)
+      .set({ lastSeen: new Date() })
+      .where(and(inArray(agents.id, ids), eq(agents.gatewayId, this.gatewayId)))
+      .catch((error: unknown) => console.error("[gateway] lastSeen flush failed:", error));
+  }
+}

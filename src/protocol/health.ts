@@ -1,0 +1,71 @@
+/**
+ * System health collectors: `request-bsod` (crash history),
+ * `request-event-stats` and `request-event-entries` (OS event log).
+ */
+import { z } from "zod";
+import { identifier, isoTimestamp, shortText } from "./common";
+import { defineCommand, type CommandSpec } from "./envelope";
+
+export const crashRecord = z.object({
+  at: isoTimestamp,
+  bugcheckCode: shortText(32),
+  parameters: z.array(shortText(32)).max(4).optional(),
+  dumpFile: shortText(1024).optional(),
+});
+
+export const requestBsodCommand = defineCommand("request-bsod", {});
+
+export const requestBsodResult = z.object({
+  summary: z.object({
+    crashes: z.array(crashRecord).max(1_000),
+    lastCrashAt: isoTimestamp.nullable(),
+    collectedAt: isoTimestamp,
+  }),
+});
+
+export const eventLevel = z.enum(["critical", "error", "warning", "information"]);
+
+const eventCount = z.number().int().nonnegative();
+
+export const requestEventStatsCommand = defineCommand("request-event-stats", {
+  sinceHours: z.number().int().min(1).max(24 * 90).optional(),
+});
+
+export const requestEventStatsResult = z.object({
+  logs: z
+    .array(
+      z.object({
+        log: shortText(256),
+        critical: eventCount,
+        error: eventCount,
+        warning: eventCount,
+        information: eventCount,
+      }),
+    )
+    .max(256),
+  since: isoTimestamp,
+  collectedAt: isoTimestamp,
+});
+
+export const requestEventEntriesCommand = defineCommand("request-event-entries", {
+  level: eventLevel,
+  log: shortText(256).optional(),
+  limit: z.number().int().min(1).max(1_000).optional(),
+});
+
+export const eventEntry = z.object({
+  id: identifier,
+  log: shortText(256),
+  level: eventLevel,
+  source: shortText(256),
+  message: shortText(32_768),
+  at: isoTimestamp,
+});
+
+export const requestEventEntriesResult = z.object({ entries: z.array(eventEntry).max(1_000) });
+
+export const healthCommands = {
+  "request-bsod": { command: requestBsodCommand, result: requestBsodResult },
+  "request-event-stats": { command: requestEventStatsCommand, result: requestEventStatsResult },
+  "request-event-entries": { command: requestEventEntriesCommand, result: requestEventEntriesResult },
+} satisfies Record<string, CommandSpec>;

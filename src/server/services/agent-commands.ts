@@ -1,0 +1,72 @@
+/**
+ * The request helper every agent capability uses: queue a command row, ring the gateways, wait for
+ * the result. An offline agent is a 503 at once; no answer in time is a 504 that names the agent
+ * and the command; a duplicate delivery cannot run twice (the agent keys on the command id).
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { parseCommandResult, type CommandPayload, type CommandResultOf, type CommandType } from "../../protocol";
+import { CHANNELS, notify } from "../bus/channels";
+import type { CommandWaiters } from "../bus/command-waiters";
+import type { Db } from "../db/client";
+import { agents, commands } from "../db/schema";
+import { AppError } from "../errors";
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+
+export type CommandDeps = { db: Db; waiters: CommandWaiters; actor: { username: string } | null };
+
+export async function findAgentOrThrow(db: Db, agentId: string) {
+  const [agent] = await db.select({ id: agents.id, name: agents.name, status: agents.status, revokedAt: agents.revokedAt }).from(agents).where(eq(agents.id, agentId)).limit(1);
+  if (!agent || agent.revokedAt) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+  return agent;
+}
+
+export async function requestAgent<T extends CommandType>(
+  deps: CommandDeps,
+  input: { agentId: string; type: T; payload: CommandPayload<T>; timeoutMs?: number },
+): Promise<CommandResultOf<T>> {
+  const agent = await findAgentOrThrow(deps.db, input.agentId);
+  const label = `'${agent.name}' (${agent.id})`;
+  if (agent.status !== "online") throw new AppError("AGENT_OFFLINE", `Agent ${label} is offline`);
+
+  const timeoutMs = input.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const id = randomUUID();
+  await deps.waiters.whenListening();
+  const finished = deps.waiters.wait(id, timeoutMs);
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(commands).values({
+      id,
+      agentId: agent.id,
+      type: input.type,
+      payload: input.payload as Record<string, unknown>,
+      createdBy: deps.actor?.username ?? null,
+      expiresAt: new Date(Date.now() + timeoutMs),
+    });
+    await notify(tx, CHANNELS.commandQueued, `${id}:${agent.id}`);
+  });
+
+  if (!(await finished)) {
+    // Conditional: a result that arrived at the last moment wins over the timeout.
+    const expired = await deps.db
+      .update(commands)
+      .set({ status: "timeout", completedAt: new Date() })
+      .where(and(eq(commands.id, id), inArray(commands.status, ["queued", "sent"])))
+      .returning({ id: commands.id });
+    if (expired.length > 0) throw new AppError("AGENT_TIMEOUT", `Agent ${label} did not answer '${input.type}' within ${Math.round(timeoutMs / 1000)} s`);
+  }
+  return readOutcome(deps.db, id, input.type, label);
+}
+
+async function readOutcome<T extends CommandType>(db: Db, id: string, type: T, label: string): Promise<CommandResultOf<T>> {
+  const [row] = await db.select().from(commands).where(eq(commands.id, id));
+  if (row?.status === "done") {
+    const parsed = parseCommandResult(type, row.result);
+    if (parsed.success) return parsed.data;
+    throw new AppError("AGENT_ERROR", `Agent ${label} sent a malformed result for '${type}'`);
+  }
+  const error = row?.error ?? { code: "failed", message: "unknown error" };
+  if (error.code === "not-found") throw new AppError("NOT_FOUND", error.message);
+  if (error.code === "invalid") throw new AppError("BAD_REQUEST", error.message);
+  throw new AppError("AGENT_ERROR", `Agent ${label} could not run '${type}': ${error.message}`);
+}

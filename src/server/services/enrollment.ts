@@ -1,0 +1,61 @@
+/**
+ * Enrollment tokens: created by operators (or by an agent download), expiring, revocable, with a
+ * use limit. Only the SHA-256 of a token is stored; the token itself is shown once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Actor } from "../auth/roles";
+import type { Db } from "../db/client";
+import { enrollmentTokens } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "./audit";
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+export type NewEnrollmentToken = { id: string; token: string; label: string; expiresAt: Date; maxUses: number };
+
+export async function createEnrollmentToken(
+  db: Db,
+  actor: Pick<Actor, "username">,
+  input: { label: string; ttlHours: number; maxUses: number },
+  clientIp: string | null = null,
+): Promise<NewEnrollmentToken> {
+  const token = `rmm_enr_${randomBytes(24).toString("base64url")}`;
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(enrollmentTokens).values({ tokenHash: sha256(token), label: input.label, createdBy: actor.username, expiresAt, maxUses: input.maxUses }).returning();
+    await recordAudit(tx, { actor: actor.username, action: "enrollment.create", target: row!.id, clientIp, details: { label: input.label, maxUses: input.maxUses, expiresAt: expiresAt.toISOString() } });
+    return { id: row!.id, token, label: row!.label, expiresAt, maxUses: row!.maxUses };
+  });
+}
+
+export async function listEnrollmentTokens(db: Db) {
+  const rows = await db.select().from(enrollmentTokens).orderBy(desc(enrollmentTokens.createdAt)).limit(200);
+  const now = Date.now();
+  return rows.map(({ tokenHash: _hash, ...row }) => ({
+    ...row,
+    state: row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : row.uses >= row.maxUses ? "used up" : "active",
+  }));
+}
+
+export async function revokeEnrollmentToken(db: Db, actor: Pick<Actor, "username">, id: string, clientIp: string | null = null) {
+  return db.transaction(async (tx) => {
+    const revoked = await tx.update(enrollmentTokens).set({ revokedAt: new Date() }).where(and(eq(enrollmentTokens.id, id), isNull(enrollmentTokens.revokedAt))).returning({ id: enrollmentTokens.id });
+    if (revoked.length === 0) throw new AppError("NOT_FOUND", `Enrollment token '${id}' not found or already revoked`);
+    await recordAudit(tx, { actor: actor.username, action: "enrollment.revoke", target: id, clientIp });
+    return { id };
+  });
+}
+
+/**
+ * Spends one use of a token, atomically: a valid token (not expired, not revoked, uses left) is
+ * consumed and its id returned; anything else returns null.
+ */
+export async function consumeEnrollmentToken(db: Pick<Db, "update">, token: string, now = new Date()): Promise<string | null> {
+  const [row] = await db
+    .update(enrollmentTokens)
+    .set({ uses: sql`${enrollmentTokens.uses} + 1` })
+    .where(and(eq(enrollmentTokens.tokenHash, sha256(token)), isNull(enrollmentTokens.revokedAt), gt(enrollmentTokens.expiresAt, now), lt(enrollmentTokens.uses, enrollmentTokens.maxUses)))
+    .returning({ id: enrollmentTokens.id });
+  return row?.id ?? null;
+}
