@@ -11,6 +11,7 @@ import { createDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runMigrations } from "../server/db/migrate";
 import { ensureFirstAdmin } from "../server/services/users";
+import { buildAgent } from "../../agent/build/build-agent";
 import { buildWebIfNeeded } from "./build";
 import { startService, stopService, waitForHttp, type Service } from "./processes";
 import { resolveAuthSecret } from "./secrets";
@@ -70,6 +71,8 @@ async function main() {
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
     await buildWebIfNeeded(root, env);
+    // The agent download needs the agent builds; made once, offline, from npm packages.
+    await buildAgent({ log: (line) => console.log(`[agent-build] ${line}`) });
 
     services.push(startService("web", path.join(root, "src/server/http/web-server.ts"), { cwd: root, env }));
     services.push(startService("gateway", path.join(root, "src/agent-gateway/main.ts"), { cwd: root, env }));

@@ -21,6 +21,8 @@ export const configSchema = z.object({
     .optional(),
   RMM_DATA_DIR: z.string().trim().min(1).default("./.data"),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** The gateway URL agents are given, when it differs from PUBLIC_URL's host and GATEWAY_PORT (a proxy). */
+  GATEWAY_PUBLIC_URL: z.url({ protocol: /^wss?$/, error: "must be a ws:// or wss:// URL" }).optional(),
   RMM_ADMIN_USERNAME: z
     .string()
     .trim()

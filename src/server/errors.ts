@@ -14,6 +14,8 @@ export const appErrorCodes = {
   /** The agent answered, but could not do it (its message says why). */
   AGENT_ERROR: { trpc: "BAD_GATEWAY", http: 502 },
   AGENT_OFFLINE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  /** Something the server needs is missing (for example an agent build). */
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   AGENT_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; http: number }>;
 

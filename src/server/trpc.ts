@@ -5,11 +5,18 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { hasRole, type Actor, type Role } from "./auth/roles";
+import type { CommandWaiters } from "./bus/command-waiters";
 import type { Db } from "./db/client";
 import { AppError, appErrorCodes } from "./errors";
 import { zodIssuesToFields } from "./validation";
 
-export type Context = { db: Db; actor: Actor | null; clientIp: string };
+export type Context = {
+  db: Db;
+  actor: Actor | null;
+  clientIp: string;
+  /** The command waiters of this process; a function so that requests that send no command open no LISTEN. */
+  waiters: () => CommandWaiters;
+};
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {

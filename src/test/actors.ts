@@ -1,6 +1,7 @@
 /** Test helpers: users of each role and tRPC callers acting as them. */
 import { sql } from "drizzle-orm";
 import type { Actor, Role } from "../server/auth/roles";
+import type { CommandWaiters } from "../server/bus/command-waiters";
 import type { Db } from "../server/db/client";
 import { users } from "../server/db/schema";
 import { createCaller } from "../server/routers";
@@ -16,6 +17,11 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
   return { userId: row.id, username: row.username, role: row.role, sessionKind: "password" };
 }
 
-export function callerAs(db: Db, actor: Actor | null, clientIp = "127.0.0.1") {
-  return createCaller({ db, actor, clientIp });
+export function callerAs(db: Db, actor: Actor | null, options: { clientIp?: string; waiters?: CommandWaiters } = {}) {
+  const waiters = () => options.waiters ?? unavailable();
+  return createCaller({ db, actor, clientIp: options.clientIp ?? "127.0.0.1", waiters });
+}
+
+function unavailable(): never {
+  throw new Error("this test has no command bus; pass `waiters`");
 }

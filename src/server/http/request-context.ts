@@ -4,6 +4,7 @@
  */
 import { decodeSessionCookie, readCookie, SESSION_COOKIE } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
+import { getCommandWaiters } from "../bus/web-bus";
 import { requireSetting } from "../config";
 import { getDb } from "../db/client";
 import type { Context } from "../trpc";
@@ -22,5 +23,5 @@ export async function sessionTokenOf(headers: Headers): Promise<string | null> {
 export async function contextFromHeaders(headers: Headers): Promise<Context> {
   const db = getDb();
   const actor = await resolveSession(db, await sessionTokenOf(headers));
-  return { db, actor, clientIp: clientIpOf(headers) };
+  return { db, actor, clientIp: clientIpOf(headers), waiters: getCommandWaiters };
 }

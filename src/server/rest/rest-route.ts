@@ -5,17 +5,22 @@
  */
 import { contextFromHeaders } from "../http/request-context";
 import { createCaller } from "../routers";
-import { errorResponse, json, readJsonBody } from "./responses";
+import { errorJson, errorResponse, json, readJsonBody } from "./responses";
 
 type Caller = ReturnType<typeof createCaller>;
 /** The body as received; the procedure's zod schema validates it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Unvalidated = any;
-type RouteParams = Record<string, string>;
+/** Path parameters as Next passes them; the procedure validates them like the body. */
+type RouteParams = Record<string, Unvalidated>;
 
 type Run = (caller: Caller, input: { body: Unvalidated; params: RouteParams; query: URLSearchParams }) => Promise<unknown>;
 
-export function restRoute(run: Run, options: { body?: boolean; status?: number } = {}) {
+/**
+ * `body: true` passes the parsed JSON as it is; `body: "object"` also requires a JSON object (or no
+ * body at all), for routes that merge path parameters into it.
+ */
+export function restRoute(run: Run, options: { body?: true | "object"; status?: number } = {}) {
   return async (request: Request, route?: { params: Promise<RouteParams> }): Promise<Response> => {
     try {
       let body: unknown;
@@ -23,6 +28,10 @@ export function restRoute(run: Run, options: { body?: boolean; status?: number }
         const parsed = await readJsonBody(request);
         if (!parsed.ok) return parsed.response;
         body = parsed.body;
+        if (options.body === "object") {
+          if (body === undefined) body = {};
+          else if (typeof body !== "object" || body === null || Array.isArray(body)) return errorJson(400, "Invalid request", [{ field: "body", message: "must be a JSON object" }]);
+        }
       }
       const caller = createCaller(await contextFromHeaders(request.headers));
       const params = (await route?.params) ?? {};

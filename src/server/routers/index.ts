@@ -3,14 +3,18 @@ import { createCallerFactory, router } from "../trpc";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { clientsRouter } from "./clients";
+import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
+import { processesRouter } from "./processes";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
   clients: clientsRouter,
+  enrollment: enrollmentRouter,
   groups: groupsRouter,
+  processes: processesRouter,
   users: usersRouter,
 });
 
