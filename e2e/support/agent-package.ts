@@ -42,7 +42,7 @@ function unzip(zip: Buffer, into: string): Promise<string[]> {
 }
 
 /** Starts a process whose output goes to a log file in `dir` (wine's Node must not write to pipes). */
-export async function startLogged(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; logName: string }): Promise<ChildProcess> {
+export async function startLogged(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; logName: string }): Promise<ChildProcess> {
   const log = await open(path.join(options.cwd, options.logName), "a");
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", log.fd, log.fd], detached: true });
   child.once("exit", () => void log.close());

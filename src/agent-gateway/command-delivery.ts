@@ -24,22 +24,27 @@ export class CommandDelivery {
     if (commandId && agentId && this.isLocal(agentId)) void this.deliver(commandId).catch((error: unknown) => console.error("[gateway] delivery failed:", error));
   }
 
-  /** Everything still queued for these agents: after a LISTEN reconnect, or when an agent says hello. */
-  async deliverPending(agentIds: string[]): Promise<void> {
+  /**
+   * Everything still queued for these agents: after a LISTEN reconnect, or when an agent says hello.
+   * On hello (`resendInFlight`), commands sent over a socket that dropped before the reply are sent
+   * again with the same id: the agent runs an id at most once and re-sends its stored reply.
+   */
+  async deliverPending(agentIds: string[], options: { resendInFlight?: boolean } = {}): Promise<void> {
     if (agentIds.length === 0) return;
+    const statuses: ("queued" | "sent")[] = options.resendInFlight ? ["queued", "sent"] : ["queued"];
     const rows = await this.db
       .select({ id: commands.id })
       .from(commands)
-      .where(and(inArray(commands.agentId, agentIds), eq(commands.status, "queued"), gt(commands.expiresAt, new Date())))
+      .where(and(inArray(commands.agentId, agentIds), inArray(commands.status, statuses), gt(commands.expiresAt, new Date())))
       .orderBy(asc(commands.createdAt));
-    for (const row of rows) await this.deliver(row.id);
+    for (const row of rows) await this.deliver(row.id, statuses);
   }
 
-  private async deliver(commandId: string): Promise<void> {
+  private async deliver(commandId: string, claimable: ("queued" | "sent")[] = ["queued"]): Promise<void> {
     const [row] = await this.db
       .update(commands)
       .set({ status: "sent", sentAt: new Date() })
-      .where(and(eq(commands.id, commandId), eq(commands.status, "queued"), gt(commands.expiresAt, new Date())))
+      .where(and(eq(commands.id, commandId), inArray(commands.status, claimable), gt(commands.expiresAt, new Date())))
       .returning();
     if (!row) return;
     const message = serverCommand.safeParse({ ...row.payload, type: row.type, commandId: row.id });

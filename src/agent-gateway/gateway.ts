@@ -44,7 +44,7 @@ export async function createGateway(options: GatewayOptions) {
       });
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });
       // Marked ready only after this resolves; deliver what was queued meanwhile right after.
-      setImmediate(() => void delivery.deliverPending([connection.agentId]).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error)));
+      setImmediate(() => void delivery.deliverPending([connection.agentId], { resendInFlight: true }).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error)));
     },
     async onMessage(connection, message) {
       presence.touch(connection.agentId);

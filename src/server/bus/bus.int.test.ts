@@ -94,4 +94,15 @@ describe("command bus", () => {
     await terminateListenConnections(h.t);
     await expect.poll(async () => (await h.t.db.select().from(commands).where(eq(commands.id, id)))[0]?.status, { timeout: 15_000 }).toBe("done");
   });
+
+  it("re-sends a command whose reply was lost with the socket, once the agent is back", async () => {
+    const id = randomUUID();
+    // Sent over a connection that then dropped: no reply will ever come on it.
+    await h.t.db.insert(commands).values({ id, agentId: agent.agentId, type: "list-processes", payload: {}, status: "sent", sentAt: new Date(), expiresAt: new Date(Date.now() + 15_000) });
+    const credentials = { agentId: agent.agentId, agentSecret: agent.agentSecret };
+    await agent.close();
+    agent = await FakeAgent.connect({ url: h.url, credentials });
+    agent.handlers.set("list-processes", () => processListResult());
+    await expect.poll(async () => (await h.t.db.select().from(commands).where(eq(commands.id, id)))[0]?.status).toBe("done");
+  });
 });

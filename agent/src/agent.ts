@@ -1,0 +1,179 @@
+/**
+ * The agent's side of the protocol on top of a Connection: enrollment,
+ * hello / hello-ack, periodic metrics, and commands handed to the
+ * dispatcher. One instance lives for the whole process, across reconnects.
+ */
+import {
+  ENROLLMENT_TOKEN_HEADER,
+  formatAgentAuthorization,
+  parseServerMessage,
+  type AgentToServerMessage,
+  type EnrolledMessage,
+  type HelloAckMessage,
+  type ProtocolError,
+  type ServerCommand,
+} from "../../src/protocol";
+import { createHandlers, type Capabilities } from "./commands/handlers";
+import { CommandDispatcher } from "./commands/dispatcher";
+import type { ServerConfig } from "./config";
+import { Connection } from "./connection";
+import { buildHello } from "./hello";
+import type { Logger } from "./log";
+import { MetricsReporter } from "./metrics-reporter";
+import type { AgentState, StateStore } from "./state";
+import { errorMessage } from "./util";
+
+/** Enrollment plus hello must complete within this time, or the socket is dropped and retried. */
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+
+export interface AgentOptions {
+  config: ServerConfig;
+  store: StateStore;
+  identity: AgentState | null;
+  capabilities: Capabilities;
+  log: Logger;
+}
+
+export class Agent {
+  private identity: AgentState | null;
+  private readonly connection: Connection;
+  private readonly dispatcher: CommandDispatcher;
+  private readonly metrics: MetricsReporter;
+  private handshakeTimer: NodeJS.Timeout | undefined;
+  /** Whether the current socket was opened with the enrollment token. */
+  private enrolling = false;
+
+  constructor(private readonly options: AgentOptions) {
+    const { capabilities, log } = options;
+    this.identity = options.identity;
+    this.dispatcher = new CommandDispatcher(createHandlers(capabilities));
+    this.metrics = new MetricsReporter(() => capabilities.systemInfo.sampleLoad(), (message) => this.send(message), log);
+    this.connection = new Connection(
+      options.config.gatewayUrl,
+      {
+        headers: () => this.upgradeHeaders(),
+        onOpen: () => this.onOpen(),
+        onMessage: (text) => this.onMessage(text),
+        onClose: () => this.onClose(),
+      },
+      log,
+    );
+  }
+
+  start(): void {
+    this.connection.start();
+  }
+
+  async stop(): Promise<void> {
+    this.onClose();
+    await this.connection.stop();
+    this.log.info("stopped");
+  }
+
+  private get log(): Logger {
+    return this.options.log;
+  }
+
+  private upgradeHeaders(): Record<string, string> {
+    if (this.identity) return { authorization: formatAgentAuthorization(this.identity) };
+    // main() refuses to start with neither an identity nor a token.
+    return { [ENROLLMENT_TOKEN_HEADER]: this.options.config.enrollmentToken ?? "" };
+  }
+
+  private onOpen(): void {
+    this.enrolling = this.identity === null;
+    this.handshakeTimer = setTimeout(() => {
+      this.log.warn("handshake-timeout", { timeoutMs: HANDSHAKE_TIMEOUT_MS });
+      this.connection.drop();
+    }, HANDSHAKE_TIMEOUT_MS);
+    if (this.identity) void this.sendHello(this.identity.agentId);
+    else this.log.info("awaiting-enrollment");
+  }
+
+  private onClose(): void {
+    clearTimeout(this.handshakeTimer);
+    this.metrics.stop();
+  }
+
+  private onMessage(text: string): void {
+    const parsed = parseServerMessage(text);
+    if (!parsed.ok) {
+      this.onUnparsed(parsed.error);
+      return;
+    }
+    const message = parsed.message;
+    switch (message.type) {
+      case "enrolled":
+        void this.onEnrolled(message);
+        return;
+      case "hello-ack":
+        this.onHelloAck(message);
+        return;
+      case "error":
+        this.log.warn("gateway-error", { code: message.code, message: message.message, inReplyTo: message.inReplyTo });
+        return;
+      default:
+        this.onCommand(message);
+    }
+  }
+
+  private onUnparsed(error: ProtocolError): void {
+    this.log.warn("message-rejected", { code: error.code, type: error.messageType, commandId: error.commandId, error: error.message });
+    const reply = this.dispatcher.rejectUnparsed(error);
+    if (reply) this.connection.send(reply);
+  }
+
+  private async onEnrolled({ agentId, agentSecret }: EnrolledMessage): Promise<void> {
+    if (!this.enrolling) {
+      this.log.warn("unexpected-enrollment-ignored", { agentId });
+      return;
+    }
+    this.enrolling = false;
+    this.identity = { agentId, agentSecret, enrolledAt: new Date().toISOString() };
+    try {
+      await this.options.store.save(this.identity);
+      this.log.info("enrolled", { agentId, statePath: this.options.store.path });
+    } catch (error) {
+      // The socket is authenticated already; only the next start would lack the identity.
+      this.log.error("state-save-failed", { agentId, error: errorMessage(error) });
+    }
+    await this.sendHello(agentId);
+  }
+
+  private onHelloAck({ agentId, metricsIntervalMs }: HelloAckMessage): void {
+    clearTimeout(this.handshakeTimer);
+    this.connection.markEstablished();
+    this.log.info("hello-acknowledged", { agentId, metricsIntervalMs });
+    this.metrics.start(metricsIntervalMs);
+  }
+
+  private onCommand(command: ServerCommand): void {
+    const { type, commandId } = command;
+    const { reply, duplicate } = this.dispatcher.dispatch(command);
+    this.log.info(duplicate ? "command-duplicate" : "command-received", { type, commandId });
+    reply.then(
+      (text) => {
+        // Undelivered replies stay in the dispatcher's cache for the gateway's re-delivery.
+        const delivered = this.connection.send(text);
+        this.log.info("command-replied", { type, commandId, bytes: text.length, delivered });
+      },
+      (error: unknown) => this.log.error("command-reply-failed", { type, commandId, error: errorMessage(error) }),
+    );
+  }
+
+  /** Never rejects: a hello that cannot be built costs this connection, not the process. */
+  private async sendHello(agentId: string): Promise<void> {
+    try {
+      const hello = await buildHello(agentId, this.dispatcher.features, this.options.capabilities.systemInfo, this.log);
+      this.send(hello);
+      this.log.info("hello-sent", { agentId, platform: hello.platform });
+    } catch (error) {
+      this.log.error("hello-failed", { error: errorMessage(error) });
+      this.connection.drop();
+    }
+  }
+
+  private send(message: AgentToServerMessage): void {
+    this.connection.send(JSON.stringify(message));
+  }
+}

@@ -1,0 +1,23 @@
+/** System-info capability: host inventory for `hello` and load samples for metrics, per OS. */
+import type { DiskInfo, SystemLoad } from "../../../../src/protocol";
+import { linuxSystemInfo } from "./linux";
+import { windowsSystemInfo } from "./windows";
+
+/** The OS-specific part of the inventory; CPU and memory come from Node's `os` module. */
+export interface HostDescription {
+  os: string;
+  loggedInUser: string | null;
+  disks: DiskInfo[];
+}
+
+export interface SystemInfoCapability {
+  describeHost(): Promise<HostDescription>;
+  /** Whole-machine usage measured over a short sampling window. */
+  sampleLoad(): Promise<SystemLoad>;
+}
+
+export function systemInfoCapabilityFor(platform: NodeJS.Platform): SystemInfoCapability {
+  if (platform === "linux") return linuxSystemInfo;
+  if (platform === "win32") return windowsSystemInfo;
+  throw new Error(`system-info capability is not implemented on ${platform}`);
+}

@@ -1,0 +1,23 @@
+/** The commands this agent implements, wired to the capabilities. */
+import type { ProcessCapability } from "../capabilities/processes";
+import type { SystemInfoCapability } from "../capabilities/system-info";
+import type { HandlerTable } from "./dispatcher";
+
+export interface Capabilities {
+  processes: ProcessCapability;
+  systemInfo: SystemInfoCapability;
+}
+
+export function createHandlers({ processes, systemInfo }: Capabilities): HandlerTable {
+  return {
+    "list-processes": async () => {
+      // Both sample over the same short window, so run them side by side.
+      const [list, load] = await Promise.all([processes.list(), systemInfo.sampleLoad()]);
+      return { processes: list, ...load, collectedAt: new Date().toISOString() };
+    },
+    "kill-process": async ({ processId }) => {
+      await processes.kill(processId);
+      return { processId, killed: true };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The agent's WebSocket to the gateway: connects with the credentials of
+ * the moment, reconnects with backoff after any loss, detects a dead peer
+ * with pings, and hands text messages to its owner. Knows nothing of the
+ * protocol's messages.
+ */
+import WebSocket from "ws";
+import { backoffDelay } from "./backoff";
+import type { Logger } from "./log";
+import { errorMessage } from "./util";
+
+export interface ConnectionHandlers {
+  /** Upgrade headers, asked again before every attempt (credentials change at enrollment). */
+  headers(): Record<string, string>;
+  onOpen(): void;
+  onMessage(text: string): void;
+  /** Called once for every connection that had opened. */
+  onClose(): void;
+}
+
+export interface ConnectionOptions {
+  heartbeatMs?: number;
+}
+
+/** The gateway's limit; the agent accepts the same. */
+const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+const CLOSE_GRACE_MS = 2_000;
+
+export class Connection {
+  private socket: WebSocket | undefined;
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly heartbeatMs: number;
+
+  constructor(
+    private readonly url: string,
+    private readonly handlers: ConnectionHandlers,
+    private readonly log: Logger,
+    { heartbeatMs = 30_000 }: ConnectionOptions = {},
+  ) {
+    this.heartbeatMs = heartbeatMs;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  /** The gateway accepted the agent: the next outage starts again from a short delay. */
+  markEstablished(): void {
+    this.attempt = 0;
+  }
+
+  /** False when there is no open socket; the message is dropped. */
+  send(text: string): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(text);
+    return true;
+  }
+
+  /** Abandons the current socket (a stalled handshake, say); a reconnect follows. */
+  drop(): void {
+    this.socket?.terminate();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    const socket = this.socket;
+    if (!socket) return;
+    await new Promise<void>((resolve) => {
+      socket.once("close", () => resolve());
+      socket.close(1000, "agent stopping");
+      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+    });
+  }
+
+  private connect(): void {
+    const socket = new WebSocket(this.url, {
+      headers: this.handlers.headers(),
+      handshakeTimeout: 15_000,
+      maxPayload: MAX_PAYLOAD_BYTES,
+      perMessageDeflate: false,
+    });
+    this.socket = socket;
+    let opened = false;
+    socket.on("open", () => {
+      opened = true;
+      this.log.info("connected", { url: this.url });
+      this.startHeartbeat(socket);
+      this.handlers.onOpen();
+    });
+    socket.on("message", (data, isBinary) => {
+      if (isBinary) {
+        this.log.warn("binary-message-ignored");
+        return;
+      }
+      try {
+        this.handlers.onMessage((data as Buffer).toString("utf8"));
+      } catch (error) {
+        // One message the agent cannot handle must not take the whole agent down.
+        this.log.error("message-handler-failed", { error: errorMessage(error) });
+      }
+    });
+    socket.on("error", (error) => this.log.warn("connection-error", { error: error.message }));
+    socket.on("close", (code, reason) => {
+      clearInterval(this.heartbeatTimer);
+      this.socket = undefined;
+      if (opened) {
+        this.log.info("disconnected", { code, reason: reason.toString("utf8") });
+        this.handlers.onClose();
+      }
+      if (!this.stopped) this.scheduleReconnect();
+    });
+  }
+
+  /** A peer that misses a whole interval without answering our ping is gone; TCP alone may not notice for minutes. */
+  private startHeartbeat(socket: WebSocket): void {
+    let alive = true;
+    socket.on("pong", () => (alive = true));
+    this.heartbeatTimer = setInterval(() => {
+      if (!alive) {
+        this.log.warn("heartbeat-timeout");
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      socket.ping();
+    }, this.heartbeatMs);
+  }
+
+  private scheduleReconnect(): void {
+    const delayMs = backoffDelay(this.attempt);
+    this.attempt += 1;
+    this.log.info("reconnect-scheduled", { delayMs, attempt: this.attempt });
+    this.reconnectTimer = setTimeout(() => this.connect(), delayMs);
+  }
+}

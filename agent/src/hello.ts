@@ -1,0 +1,47 @@
+/**
+ * Builds the `hello` message: CPU and memory from Node's `os` module (the
+ * same on every OS), the rest from the system-info capability. If the OS
+ * query fails (PowerShell blocked, for example) the agent still says hello
+ * with what Node knows, so it stays reachable.
+ */
+import os from "node:os";
+import { PROTOCOL_VERSION, type HelloMessage } from "../../src/protocol";
+import type { HostDescription, SystemInfoCapability } from "./capabilities/system-info";
+import type { Logger } from "./log";
+import { errorMessage } from "./util";
+import { AGENT_VERSION } from "./version";
+
+async function describeHostOrFallback(systemInfo: SystemInfoCapability, log: Logger): Promise<HostDescription> {
+  try {
+    return await systemInfo.describeHost();
+  } catch (error) {
+    log.warn("host-description-failed", { error: errorMessage(error) });
+    return { os: `${os.type()} ${os.release()}`, loggedInUser: null, disks: [] };
+  }
+}
+
+export async function buildHello(
+  agentId: string,
+  features: string[],
+  systemInfo: SystemInfoCapability,
+  log: Logger,
+): Promise<HelloMessage> {
+  const host = await describeHostOrFallback(systemInfo, log);
+  const cpus = os.cpus();
+  return {
+    type: "hello",
+    agentId,
+    name: os.hostname(),
+    os: host.os.slice(0, 255),
+    platform: process.platform,
+    loggedInUser: host.loggedInUser,
+    specs: {
+      cpu: { model: cpus[0]?.model.trim() || "unknown", cores: os.availableParallelism() },
+      memoryBytes: os.totalmem(),
+      disks: host.disks,
+    },
+    features,
+    agentVersion: AGENT_VERSION,
+    protocolVersion: PROTOCOL_VERSION,
+  };
+}

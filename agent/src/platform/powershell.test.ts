@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { powerShellArguments, powerShellEnvironment } from "./powershell";
+
+describe("PowerShell invocation", () => {
+  it("passes the fixed script encoded, so no argument quoting can alter it", () => {
+    const script = `Stop-Process -Id ([int]$env:RMM_ARG_PID) "quoted" 'single'`;
+    const args = powerShellArguments(script);
+    expect(args.slice(0, -1)).toEqual(["-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-EncodedCommand"]);
+    const decoded = Buffer.from(args.at(-1)!, "base64").toString("utf16le");
+    expect(decoded.startsWith("$ErrorActionPreference = 'Stop'")).toBe(true);
+    expect(decoded.endsWith(script)).toBe(true);
+  });
+
+  it("hands inputs over as RMM_ARG_ environment variables, untouched", () => {
+    const hostile = `1; Remove-Item C:\\ -Recurse "$(whoami)"`;
+    const env = powerShellEnvironment({ pid: hostile, window_ms: "250" });
+    expect(env.RMM_ARG_PID).toBe(hostile);
+    expect(env.RMM_ARG_WINDOW_MS).toBe("250");
+    expect(env.PATH).toBe(process.env.PATH);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * `agent-state.json`: the identity issued at enrollment. Written atomically
+ * (temporary file + rename) with mode 0600, since the secret is the agent's
+ * only credential.
+ */
+import { rename, rm, writeFile } from "node:fs/promises";
+import { z } from "zod";
+import { agentId, agentSecret, isoTimestamp } from "../../src/protocol";
+import { readJsonFile } from "./json-file";
+
+export const agentState = z.object({ agentId, agentSecret, enrolledAt: isoTimestamp });
+
+export type AgentState = z.infer<typeof agentState>;
+
+export class StateStore {
+  constructor(readonly path: string) {}
+
+  /** The saved identity, or null before enrollment. A damaged file stops the agent rather than re-enrolling a duplicate. */
+  async load(): Promise<AgentState | null> {
+    const data = await readJsonFile(this.path);
+    if (data === undefined) return null;
+    const parsed = agentState.safeParse(data);
+    if (!parsed.success) throw new Error(`${this.path} is damaged; delete it to enroll this machine again`);
+    return parsed.data;
+  }
+
+  async save(state: AgentState): Promise<void> {
+    const temporary = `${this.path}.tmp`;
+    // writeFile applies `mode` only when it creates the file, so never reuse a leftover one.
+    await rm(temporary, { force: true });
+    await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    await rename(temporary, this.path);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The Linux agent for real: started from source as a child process against
+ * a fake gateway, it enrolls, reconnects with its saved secret, reports
+ * metrics, lists and kills processes, and runs a re-delivered command once.
+ * The steps share one agent and run in order.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCommand, listProcessesResult, type CommandResultMessage } from "../../src/protocol";
+import { AgentProcess } from "./agent-process";
+import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
+
+/** Above Linux's largest possible pid_max, so no process can have it. */
+const IMPOSSIBLE_PID = 2 ** 22 + 1;
+
+function startSleeper(): { child: ChildProcess; exit: Promise<NodeJS.Signals | null> } {
+  const child = spawn("sleep", ["300"], { stdio: "ignore" });
+  return { child, exit: new Promise((resolve) => child.once("exit", (_code, signal) => resolve(signal))) };
+}
+
+function resultOf(reply: CommandResultMessage): unknown {
+  if (!reply.ok) throw new Error(`command failed: ${reply.error.code} ${reply.error.message}`);
+  return reply.result;
+}
+
+describe.skipIf(process.platform !== "linux")("agent (Linux, from source) against a fake gateway", () => {
+  let directory: string;
+  let gateway: FakeGateway;
+  let agent: AgentProcess;
+  const sleepers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), "rmm-agent-int-"));
+    gateway = await FakeGateway.start({ enrollmentToken: "enroll-me", metricsIntervalMs: 1_000 });
+    const configPath = path.join(directory, "server.json");
+    await writeFile(configPath, JSON.stringify({ gatewayUrl: gateway.url, enrollmentToken: "enroll-me" }));
+    agent = new AgentProcess(configPath);
+  });
+
+  afterAll(async () => {
+    if (agent?.running) agent.signal("SIGKILL");
+    for (const sleeper of sleepers) sleeper.kill("SIGKILL");
+    await gateway?.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it("enrolls with the token, keeps its secret in a private file and says hello", async () => {
+    const hello = await gateway.waitFor(isHello);
+    expect(gateway.upgrades[0]?.headers["x-enrollment-token"]).toBe("enroll-me");
+    expect(hello).toMatchObject({
+      agentId: gateway.credentials.agentId,
+      name: os.hostname(),
+      platform: "linux",
+      agentVersion: expect.any(String),
+      features: expect.arrayContaining(["list-processes", "kill-process"]),
+    });
+    expect(hello.os).toMatch(/kernel/);
+    expect(hello.specs.cpu.cores).toBeGreaterThan(0);
+    expect(hello.specs.memoryBytes).toBeGreaterThan(0);
+    expect(hello.specs.disks.length).toBeGreaterThan(0);
+
+    const statePath = path.join(directory, "agent-state.json");
+    const state = JSON.parse(await readFile(statePath, "utf8"));
+    expect(state).toMatchObject(gateway.credentials);
+    expect((await stat(statePath)).mode & 0o777).toBe(0o600);
+  });
+
+  it("reconnects with its saved credentials, not the token, after the connection drops", async () => {
+    const since = gateway.received.length;
+    gateway.dropAgent();
+    await gateway.waitFor(isHello, since);
+    const reconnect = gateway.upgrades.at(-1)!;
+    expect(reconnect.accepted).toBe(true);
+    expect(reconnect.headers.authorization).toBe(`Bearer ${gateway.credentials.agentId}.${gateway.credentials.agentSecret}`);
+    expect(reconnect.headers["x-enrollment-token"]).toBeUndefined();
+  });
+
+  it("reports metrics at the interval given by hello-ack", async () => {
+    const first = await gateway.waitFor(isMetrics, gateway.received.length);
+    const second = await gateway.waitFor(isMetrics, gateway.received.indexOf(first) + 1);
+    const gapMs = Date.parse(second.at) - Date.parse(first.at);
+    expect(gapMs).toBeGreaterThanOrEqual(900);
+    expect(gapMs).toBeLessThan(5_000);
+    expect(first.memoryPercent).toBeGreaterThan(0);
+  });
+
+  it("lists processes, including one the test started", async () => {
+    const sleeper = startSleeper();
+    sleepers.push(sleeper.child);
+    const result = listProcessesResult.parse(resultOf(await gateway.request(createCommand("list-processes", {}))));
+    const listed = result.processes.find((process) => process.pid === sleeper.child.pid);
+    expect(listed).toMatchObject({ name: "sleep", ppid: process.pid, command: "sleep 300", user: expect.any(String) });
+    expect(listed!.memoryBytes).toBeGreaterThan(0);
+    expect(result.memoryPercent).toBeGreaterThan(0);
+  });
+
+  it("kills a process and runs a re-delivered kill only once", async () => {
+    const sleeper = startSleeper();
+    sleepers.push(sleeper.child);
+    const kill = createCommand("kill-process", { processId: sleeper.child.pid! });
+    const first = await gateway.request(kill);
+    expect(resultOf(first)).toEqual({ processId: sleeper.child.pid, killed: true });
+    expect(await sleeper.exit).toBe("SIGKILL");
+
+    // Run again, the kill would now fail with not-found; the stored reply proves it was not.
+    const again = await gateway.request(kill);
+    expect(again).toEqual(first);
+    expect(agent.events("command-duplicate").map((line) => line.commandId)).toEqual([kill.commandId]);
+  });
+
+  it("answers an unknown pid with not-found and an unimplemented command with unsupported", async () => {
+    const missing = await gateway.request(createCommand("kill-process", { processId: IMPOSSIBLE_PID }));
+    expect(missing).toMatchObject({ ok: false, error: { code: "not-found" } });
+    const services = await gateway.request(createCommand("list-services", {}));
+    expect(services).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  });
+
+  it("sent nothing the protocol rejects", () => {
+    expect(gateway.protocolErrors).toEqual([]);
+  });
+
+  it("stops cleanly on SIGTERM", async () => {
+    agent.signal("SIGTERM");
+    expect(await agent.exited).toEqual({ code: 0, signal: null });
+    expect(agent.events("stopped")).toHaveLength(1);
+    expect(agent.logs.filter((line) => line.level === "error")).toEqual([]);
+  });
+});
