@@ -63,7 +63,7 @@ export async function createGateway(options: GatewayOptions) {
   const server = http.createServer((req, res) => {
     const healthy = req.method === "GET" && req.url === "/healthz";
     res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
-    res.end(JSON.stringify(healthy ? { status: "ok", gatewayId, agents: connections.size } : { error: "Not found" }));
+    res.end(JSON.stringify(healthy ? { status: "ok" } : { error: "Not found" }));
   });
 
   server.on("upgrade", (req, socket, head) => {
