@@ -1,16 +1,15 @@
 /**
  * Presence: which agents are online and through which gateway. This gateway heartbeats its row
- * in `gateways`; any gateway sweeps agents held by a gateway whose heartbeat went stale (it
- * crashed), so they show offline within HEARTBEAT_STALE_MS + SWEEP_INTERVAL_MS. `lastSeen` is
- * written in batches, never per message.
+ * in `gateways` and sweeps agents held by a gateway whose heartbeat went stale (it crashed), so
+ * they show offline within HEARTBEAT_STALE_MS + SWEEP_INTERVAL_MS (the web process sweeps too, for
+ * when no gateway is left). `lastSeen` is written in batches, never per message.
  */
-import { and, eq, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { CHANNELS, notify } from "../server/bus/channels";
 import type { Db } from "../server/db/client";
 import { agents, gateways } from "../server/db/schema";
+import { HEARTBEAT_INTERVAL_MS, markAgentsOfDeadGatewaysOffline } from "../server/services/presence";
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
-export const HEARTBEAT_STALE_MS = 15_000;
 const SWEEP_INTERVAL_MS = 5_000;
 const LAST_SEEN_FLUSH_MS = 10_000;
 
@@ -79,21 +78,7 @@ export class Presence {
   }
 
   async sweepDeadGateways(): Promise<void> {
-    try {
-      await this.db.transaction(async (tx) => {
-        const cutoff = new Date(Date.now() - HEARTBEAT_STALE_MS);
-        await tx.delete(gateways).where(lt(gateways.heartbeatAt, cutoff));
-        const alive = tx.select({ id: gateways.id }).from(gateways);
-        const orphaned = await tx
-          .update(agents)
-          .set({ status: "offline", gatewayId: null })
-          .where(and(eq(agents.status, "online"), isNotNull(agents.gatewayId), notInArray(agents.gatewayId, sql`(${alive})`)))
-          .returning({ id: agents.id });
-        for (const { id } of orphaned) await notify(tx, CHANNELS.agentChanged, id);
-      });
-    } catch (error) {
-      console.error("[gateway] presence sweep failed:", error);
-    }
+    await markAgentsOfDeadGatewaysOffline(this.db).catch((error: unknown) => console.error("[gateway] presence sweep failed:", error));
   }
 
   private async flushLastSeen() {

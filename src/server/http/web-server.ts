@@ -7,7 +7,8 @@
 import http from "node:http";
 import next from "next";
 import { getConfig } from "../config";
-import { closeDb } from "../db/client";
+import { closeDb, getDb } from "../db/client";
+import { startMaintenance } from "../jobs/maintenance";
 import { CLIENT_IP_HEADER } from "./request-context";
 import { checkOrigin } from "./origin-check";
 
@@ -40,8 +41,10 @@ async function main() {
     void handle(req, res);
   });
   server.listen(config.PORT, config.HOST, () => console.log(`[web] listening on ${config.HOST}:${config.PORT}`));
+  const stopMaintenance = startMaintenance(getDb());
 
   const shutdown = () => {
+    stopMaintenance();
     server.close();
     server.closeAllConnections();
     void closeDb().finally(() => process.exit(0));

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedUser } from "../../test/actors";
+import { createTestDatabase, type TestDatabase } from "../../test/test-db";
+import { createSession, resolveSession } from "../auth/sessions";
+import { agents, commands, gateways, users } from "../db/schema";
+import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
+import { cleanUp, COMMAND_RETENTION_DAYS } from "./maintenance";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+describe("maintenance", () => {
+  it("marks agents offline when their gateway stopped heartbeating, even with no gateway left", async () => {
+    const dead = randomUUID();
+    const live = randomUUID();
+    await t.db.insert(gateways).values([
+      { id: dead, heartbeatAt: new Date(Date.now() - 60_000) },
+      { id: live, heartbeatAt: new Date() },
+    ]);
+    await t.db.insert(agents).values([
+      { id: "orphan", name: "A", secretHash: "x", status: "online", gatewayId: dead },
+      { id: "held", name: "B", secretHash: "x", status: "online", gatewayId: live },
+    ]);
+    expect(await markAgentsOfDeadGatewaysOffline(t.db)).toEqual(["orphan"]);
+    const rows = await t.db.select({ id: agents.id, status: agents.status }).from(agents);
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ orphan: "offline", held: "online" });
+    expect(await t.db.select().from(gateways).where(eq(gateways.id, dead))).toHaveLength(0);
+  });
+
+  it("deletes expired sessions and commands past retention, and keeps the rest", async () => {
+    await seedUser(t.db, "sam", "viewer");
+    const [sam] = await t.db.select().from(users).where(eq(users.username, "sam"));
+    const past = new Date(Date.now() - 86_400_000);
+    const expired = await createSession(t.db, { userId: sam!.id, kind: "password", clientIp: null, ttlSeconds: 60, now: past });
+    const current = await createSession(t.db, { userId: sam!.id, kind: "password", clientIp: null, ttlSeconds: 600 });
+    const old = new Date(Date.now() - (COMMAND_RETENTION_DAYS + 1) * 86_400_000);
+    await t.db.insert(commands).values([
+      { id: randomUUID(), agentId: "held", type: "list-processes", payload: {}, createdAt: old, expiresAt: old, status: "done" },
+      { id: randomUUID(), agentId: "held", type: "list-processes", payload: {}, expiresAt: new Date(), status: "done" },
+    ]);
+    await cleanUp(t.db);
+    expect(await resolveSession(t.db, expired.token)).toBeNull();
+    expect(await resolveSession(t.db, current.token)).toMatchObject({ username: "sam" });
+    expect(await t.db.select().from(commands)).toHaveLength(1);
+  });
+});

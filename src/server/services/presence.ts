@@ -1,0 +1,26 @@
+/**
+ * Presence rules shared by the gateways and the web process: a gateway whose heartbeat is older
+ * than HEARTBEAT_STALE_MS has died, and the agents it held are offline.
+ */
+import { and, eq, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import { CHANNELS, notify } from "../bus/channels";
+import type { Db } from "../db/client";
+import { agents, gateways } from "../db/schema";
+
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const HEARTBEAT_STALE_MS = 15_000;
+
+/** Returns the ids of the agents it marked offline (each also announced on the bus). */
+export async function markAgentsOfDeadGatewaysOffline(db: Db, now = new Date()): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.delete(gateways).where(lt(gateways.heartbeatAt, new Date(now.getTime() - HEARTBEAT_STALE_MS)));
+    const alive = tx.select({ id: gateways.id }).from(gateways);
+    const orphaned = await tx
+      .update(agents)
+      .set({ status: "offline", gatewayId: null })
+      .where(and(eq(agents.status, "online"), isNotNull(agents.gatewayId), notInArray(agents.gatewayId, sql`(${alive})`)))
+      .returning({ id: agents.id });
+    for (const { id } of orphaned) await notify(tx, CHANNELS.agentChanged, id);
+    return orphaned.map((row) => row.id);
+  });
+}
