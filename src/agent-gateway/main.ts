@@ -1,4 +1,5 @@
 /** The agent gateway process (see docs/protocol.md): started by the launcher, stopped by SIGTERM. */
+import { exitWithParent } from "../launcher/processes";
 import { getConfig, requireSetting } from "../server/config";
 import { closeDb, getDb } from "../server/db/client";
 import { createGateway } from "./gateway";
@@ -19,6 +20,7 @@ async function main() {
   };
   process.once("SIGINT", () => void shutdown());
   process.once("SIGTERM", () => void shutdown());
+  exitWithParent(() => void shutdown());
 }
 
 main().catch((error: unknown) => {

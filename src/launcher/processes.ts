@@ -11,9 +11,12 @@ export function runToCompletion(command: string, args: string[], options: SpawnO
 
 export type Service = { name: string; child: ChildProcess; exited: Promise<void> };
 
-/** Starts a TypeScript entry with Node and tsx's loader; its output is prefixed by the service. */
+/**
+ * Starts a TypeScript entry with Node and tsx's loader. The IPC channel is a lifeline: when the
+ * launcher dies (even by SIGKILL) it closes, and the service stops itself (see exitWithParent).
+ */
 export function startService(name: string, entry: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Service {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: options.cwd, env: options.env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: options.cwd, env: options.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return { name, child, exited };
 }
@@ -39,4 +42,9 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** In a service: stop when the launcher that started us is gone (no-op when started by hand). */
+export function exitWithParent(shutdown: () => void): void {
+  if (process.connected) process.once("disconnect", shutdown);
 }

@@ -6,6 +6,7 @@
  */
 import http from "node:http";
 import next from "next";
+import { exitWithParent } from "../../launcher/processes";
 import { getConfig } from "../config";
 import { closeDb, getDb } from "../db/client";
 import { startMaintenance } from "../jobs/maintenance";
@@ -51,6 +52,7 @@ async function main() {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  exitWithParent(shutdown);
 }
 
 main().catch((error) => {
