@@ -47,10 +47,15 @@ export function DataTableToolbar({ noun, query, onQuery, facets, facetValues, on
           type="search"
           value={query}
           onChange={(event) => onQuery(event.target.value)}
-          placeholder={`Search ${noun}…  ( / )`}
+          placeholder={`Search ${noun}…`}
           aria-label={`Search ${noun}`}
           className="h-8 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 text-[13px] shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/25 focus:outline-none"
         />
+        {query ? null : (
+          <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-slate-200 bg-slate-50 px-1.5 font-mono text-[10px] text-slate-400">
+            /
+          </kbd>
+        )}
       </div>
       {facets.map((facet) => (
         <select

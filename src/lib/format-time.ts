@@ -6,6 +6,8 @@ const UNITS: [limitSeconds: number, divisor: number, unit: string][] = [
   [86_400 * 30, 86_400, "d"],
 ];
 
+const DATE_FIELDS = { day: "numeric", month: "short", year: "numeric" } as const;
+
 export function formatRelative(iso: string, nowMs: number, timeZone?: string): string {
   const seconds = Math.round((nowMs - Date.parse(iso)) / 1000);
   // Clocks of browser and server drift a little; a time slightly in the future is still "now".
@@ -18,10 +20,11 @@ export function formatRelative(iso: string, nowMs: number, timeZone?: string): s
 
 /** A date without time; used once a relative time would be vague. */
 export function formatDate(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { ...DATE_FIELDS, timeZone }).format(new Date(iso));
 }
 
 /** Full timestamp for tooltips; `timeZone` pins it when the viewer's zone is not known yet. */
 export function formatTimestamp(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone, timeZoneName: "short" }).format(new Date(iso));
+  // Spelled out field by field: dateStyle/timeStyle cannot be combined with timeZoneName.
+  return new Intl.DateTimeFormat("en-GB", { ...DATE_FIELDS, hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 }

@@ -12,7 +12,7 @@ export function SignInForm() {
   return (
     <form action={action} className="space-y-4" aria-label="Sign in">
       <Field id="sign-in-username" label="Username">
-        <input name="username" autoComplete="username" required autoFocus spellCheck={false} {...controlProps("sign-in-username")} />
+        <input name="username" defaultValue={state.username} autoComplete="username" required autoFocus spellCheck={false} {...controlProps("sign-in-username")} />
       </Field>
       <Field id="sign-in-password" label="Password">
         <input name="password" type="password" autoComplete="current-password" required {...controlProps("sign-in-password")} />
