@@ -1,8 +1,10 @@
 /** The dashboard header: navigation (admin pages only for admins), the user, role and sign-out. */
 import Link from "next/link";
 import { hasRole, type Role } from "@/server/auth/roles";
+import { BrandMark } from "./brand-mark";
+import { NavLinks, type NavItem } from "./nav-links";
 
-const NAV: { href: string; label: string; minimum: Role }[] = [
+const NAV: (NavItem & { minimum: Role })[] = [
   { href: "/devices", label: "Devices", minimum: "viewer" },
   { href: "/settings/groups", label: "Groups", minimum: "viewer" },
   { href: "/settings/users", label: "Users", minimum: "admin" },
@@ -10,28 +12,30 @@ const NAV: { href: string; label: string; minimum: Role }[] = [
 ];
 
 export function AppHeader({ username, role }: { username: string; role: Role }) {
+  const items = NAV.filter((item) => hasRole(role, item.minimum)).map(({ href, label }) => ({ href, label }));
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
-        <Link href="/devices" className="text-sm font-bold tracking-tight text-sky-700">
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-12 max-w-screen-2xl items-stretch gap-6 px-4">
+        <Link href="/devices" className="flex items-center gap-2 text-sm font-semibold tracking-tight text-slate-900">
+          <BrandMark />
           RMM
         </Link>
-        <nav className="flex gap-4 text-sm" aria-label="Main">
-          {NAV.filter((item) => hasRole(role, item.minimum)).map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span data-testid="current-user" className="font-medium">
-            {username}
+        <NavLinks items={items} />
+        <div className="ml-auto flex items-center gap-3 text-[13px]">
+          <span className="flex items-center gap-2">
+            <span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-600 uppercase">
+              {username.slice(0, 1)}
+            </span>
+            <span data-testid="current-user" className="font-medium text-slate-800">
+              {username}
+            </span>
           </span>
-          <span data-testid="current-role" className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-600">
+          <span data-testid="current-role" className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium tracking-wide text-slate-600 uppercase">
             {role}
           </span>
+          <span aria-hidden className="h-4 w-px bg-slate-200" />
           {/* A plain link: GET /auth/logout invalidates the session and redirects browsers to /sign-in. */}
-          <a href="/auth/logout" className="text-slate-600 hover:text-slate-900">
+          <a href="/auth/logout" className="text-slate-500 hover:text-slate-900">
             Sign out
           </a>
         </div>

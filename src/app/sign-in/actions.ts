@@ -3,7 +3,8 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/server/auth/next-auth";
 
-export type SignInState = { error?: string };
+/** `username` comes back so that the form, which React resets after every action, keeps it. */
+export type SignInState = { error?: string; username?: string };
 
 const MESSAGES: Record<string, string> = {
   throttled: "Too many failed attempts. Wait a few minutes and try again.",
@@ -23,7 +24,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     // signIn signals success by throwing Next's redirect, which must propagate.
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "invalid";
-      return { error: MESSAGES[code] ?? MESSAGES.invalid };
+      return { error: MESSAGES[code] ?? MESSAGES.invalid, username: String(form.get("username") ?? "") };
     }
     throw error;
   }

@@ -1,28 +1,41 @@
+/** The device list: every enrolled agent, its state and where it belongs. */
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
 import { getServerCaller } from "@/server/http/server-caller";
+import { DevicesTable } from "./devices-table";
 
 export const metadata: Metadata = { title: "Devices" };
 
-export default async function DevicesPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** `?group=` and `?status=` preselect the filters, so other pages can link to a filtered list. */
+function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
+  const facets: Record<string, string> = {};
+  for (const key of ["group", "status"]) {
+    const value = params[key];
+    if (typeof value === "string" && value) facets[key] = value;
+  }
+  return facets;
+}
+
+export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const clients = await (await getServerCaller()).clients.list();
+  const online = clients.filter((client) => client.online).length;
   return (
     <section>
-      <h1 className="mb-4 text-lg font-semibold">Devices</h1>
+      <PageHeader
+        title="Devices"
+        description={clients.length > 0 ? `${clients.length} enrolled · ${online} online · ${clients.length - online} offline` : "Endpoints managed by this server"}
+        // The "Add agent" dialog (installer download and enrolment) goes in this slot in a later issue.
+        actions={null}
+      />
       {clients.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">No devices yet</p>
-          <p className="mt-1 text-sm text-slate-500">Devices appear here as soon as an agent connects.</p>
-        </div>
+        <EmptyState title="No devices yet — add an agent">
+          <p>Devices appear here as soon as an agent connects to this server. Install the agent on a Windows or Linux machine and it will enrol itself and report its status, group and system details.</p>
+        </EmptyState>
       ) : (
-        <table className="w-full text-sm">
-          <tbody>
-            {clients.map((client) => (
-              <tr key={client.agentId}>
-                <td>{client.name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DevicesTable clients={clients} initialFacets={initialFacets(await searchParams)} />
       )}
     </section>
   );

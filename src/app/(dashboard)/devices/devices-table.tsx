@@ -1,0 +1,53 @@
+"use client";
+/** The devices table's columns: what a technician scans for first is name, state and group. */
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import type { Column } from "@/lib/table-rows";
+import type { Client } from "@/server/services/clients";
+
+const PLATFORM_LABELS: Record<string, string> = { win32: "Windows", linux: "Linux", darwin: "macOS" };
+
+const COLUMNS: Column<Client>[] = [
+  {
+    id: "name",
+    header: "Name",
+    accessor: (client) => client.name,
+    render: (client) => (
+      <Link href={`/devices/${encodeURIComponent(client.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
+        {client.name}
+      </Link>
+    ),
+  },
+  { id: "status", header: "Status", accessor: (client) => client.status, render: (client) => <StatusBadge online={client.online} /> },
+  { id: "group", header: "Group", accessor: (client) => client.group },
+  { id: "os", header: "OS", accessor: (client) => client.os, className: "max-w-64 truncate" },
+  { id: "platform", header: "Platform", accessor: (client) => (client.platform ? (PLATFORM_LABELS[client.platform] ?? client.platform) : null) },
+  { id: "user", header: "Logged-in user", accessor: (client) => client.loggedInUser, className: "font-mono text-xs" },
+  {
+    id: "lastSeen",
+    header: "Last seen",
+    accessor: (client) => client.lastSeen,
+    render: (client) => <RelativeTime iso={client.lastSeen} />,
+    searchable: false,
+  },
+  { id: "version", header: "Agent", accessor: (client) => client.agentVersion, className: "font-mono text-xs text-slate-600" },
+];
+
+const FACETS = ["group", "status"];
+
+export function DevicesTable({ clients, initialFacets }: { clients: Client[]; initialFacets: Record<string, string> }) {
+  return (
+    <DataTable
+      rows={clients}
+      columns={COLUMNS}
+      rowKey={(client) => client.agentId}
+      noun="devices"
+      facets={FACETS}
+      initialFacets={initialFacets}
+      initialSort={{ columnId: "name", direction: "asc" }}
+      rowHref={(client) => `/devices/${encodeURIComponent(client.agentId)}`}
+    />
+  );
+}

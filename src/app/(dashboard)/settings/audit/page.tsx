@@ -1,0 +1,24 @@
+/** The audit log (admin only): who did what, when, from where, and whether it succeeded. */
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/forbidden";
+import { PageHeader } from "@/components/page-header";
+import { hasRole } from "@/server/auth/roles";
+import { getRequestContext, getServerCaller } from "@/server/http/server-caller";
+import { AuditTable, type AuditRow } from "./audit-table";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const LIMIT = 500;
+
+export default async function AuditPage() {
+  const { actor } = await getRequestContext();
+  if (!actor || !hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
+  const entries = await (await getServerCaller()).audit.list({ limit: LIMIT });
+  const rows: AuditRow[] = entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
+  return (
+    <section>
+      <PageHeader title="Audit log" description={`The latest ${LIMIT} recorded actions, newest first. Sign-ins, user and group changes, and actions on devices.`} />
+      <AuditTable rows={rows} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { formatRelative, formatTimestamp } from "./format-time";
+
+const NOW = Date.parse("2026-03-10T12:00:00Z");
+const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
+
+describe("formatRelative", () => {
+  it("calls the last few seconds, and slight clock skew into the future, 'just now'", () => {
+    expect(formatRelative(ago(10), NOW)).toBe("just now");
+    expect(formatRelative(ago(-20), NOW)).toBe("just now");
+  });
+
+  it("uses whole minutes, hours and days, never rounding up to the next unit", () => {
+    expect(formatRelative(ago(50), NOW)).toBe("1 min ago");
+    expect(formatRelative(ago(3 * 60 + 50), NOW)).toBe("3 min ago");
+    expect(formatRelative(ago(3599), NOW)).toBe("59 min ago");
+    expect(formatRelative(ago(2 * 3600), NOW)).toBe("2 h ago");
+    expect(formatRelative(ago(3 * 86_400), NOW)).toBe("3 d ago");
+  });
+
+  it("falls back to the date after a month", () => {
+    expect(formatRelative("2026-01-02T08:00:00Z", NOW, "UTC")).toBe("2 Jan 2026");
+  });
+});
+
+describe("formatTimestamp", () => {
+  it("includes the seconds and names the time zone", () => {
+    expect(formatTimestamp("2026-03-10T12:34:56Z", "UTC")).toBe("10 Mar 2026, 12:34:56 UTC");
+  });
+});
