@@ -17,7 +17,7 @@ export default async function AuditPage() {
   const rows: AuditRow[] = entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   return (
     <section>
-      <PageHeader title="Audit log" description={`The latest ${LIMIT} recorded actions, newest first. Sign-ins, user and group changes, and actions on devices.`} />
+      <PageHeader title="Audit log" description={`The latest ${LIMIT} recorded actions, newest first: who did what, from where, and whether it worked.`} />
       <AuditTable rows={rows} />
     </section>
   );
