@@ -9,7 +9,7 @@ import { cache } from "react";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
-import { getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { DeviceFacts } from "./device-facts";
 
 type Params = Promise<{ agentId: string }>;
@@ -19,7 +19,8 @@ type Params = Promise<{ agentId: string }>;
  * Cached per request because the metadata and the page both need the same agent.
  */
 const findClient = cache(async (segment: string) => {
-  const clients = await (await getServerCaller()).clients.list();
+  const { caller } = await requireSession();
+  const clients = await caller.clients.list();
   return clients.find((client) => client.agentId === segment || encodeURIComponent(client.agentId) === segment) ?? notFound();
 });
 
