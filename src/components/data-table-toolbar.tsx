@@ -14,8 +14,7 @@ type ToolbarProps = {
   total: number;
 };
 
-const SELECT =
-  "h-8 rounded-md border border-slate-300 bg-white pr-7 pl-2 text-[13px] text-slate-700 shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/25 focus:outline-none";
+const FACET_BOX = "flex h-8 items-center rounded-md border bg-white text-[13px] shadow-sm focus-within:border-sky-500 focus-within:ring-2 focus-within:ring-sky-500/25";
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -57,22 +56,30 @@ export function DataTableToolbar({ noun, query, onQuery, facets, facetValues, on
           </kbd>
         )}
       </div>
-      {facets.map((facet) => (
-        <select
-          key={facet.id}
-          value={facetValues[facet.id] ?? ""}
-          onChange={(event) => onFacet(facet.id, event.target.value)}
-          aria-label={`Filter by ${facet.label.toLowerCase()}`}
-          className={`${SELECT} ${facetValues[facet.id] ? "border-sky-400 bg-sky-50 text-sky-800" : ""}`}
-        >
-          <option value="">{`${facet.label}: all`}</option>
-          {facet.options.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-      ))}
+      {facets.map((facet) => {
+        const active = Boolean(facetValues[facet.id]);
+        // The visible caption keeps "which filter is this" readable once a value is chosen.
+        return (
+          <div key={facet.id} className={`${FACET_BOX} ${active ? "border-sky-400 bg-sky-50" : "border-slate-300"}`}>
+            <span aria-hidden className="pl-2.5 text-slate-500">
+              {facet.label}:
+            </span>
+            <select
+              value={facetValues[facet.id] ?? ""}
+              onChange={(event) => onFacet(facet.id, event.target.value)}
+              aria-label={`Filter by ${facet.label.toLowerCase()}`}
+              className={`h-full rounded-md bg-transparent pr-1 pl-1 font-medium focus:outline-none ${active ? "text-sky-800" : "text-slate-700"}`}
+            >
+              <option value="">All</option>
+              {facet.options.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
       <p className="ml-auto text-xs text-slate-500 tabular-nums" aria-live="polite">
         {shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`}
       </p>

@@ -1,6 +1,6 @@
 /**
  * The tRPC client of the dashboard's client components. Server components call procedures
- * directly through getServerCaller; only interactive forms go over HTTP, so a vanilla client is
+ * directly (src/lib/session.ts); only interactive forms go over HTTP, so a vanilla client is
  * enough (no react-query cache to keep in sync: mutations call router.refresh() instead).
  */
 import { createTRPCClient, httpBatchLink } from "@trpc/client";

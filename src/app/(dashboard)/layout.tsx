@@ -1,13 +1,12 @@
-import { redirect } from "next/navigation";
+/** The signed-in frame of every dashboard page: header and main area. */
 import { AppHeader } from "@/components/app-header";
-import { getRequestContext } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 
 // Every dashboard page reads the session: never prerender them.
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const { actor } = await getRequestContext();
-  if (!actor) redirect("/sign-in");
+  const { actor } = await requireSession();
   return (
     <div className="min-h-screen">
       <AppHeader username={actor.username} role={actor.role} />

@@ -4,10 +4,9 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
+import { platformLabel } from "@/lib/platform";
 import type { Column } from "@/lib/table-rows";
 import type { Client } from "@/server/services/clients";
-
-const PLATFORM_LABELS: Record<string, string> = { win32: "Windows", linux: "Linux", darwin: "macOS" };
 
 const COLUMNS: Column<Client>[] = [
   {
@@ -23,7 +22,7 @@ const COLUMNS: Column<Client>[] = [
   { id: "status", header: "Status", accessor: (client) => client.status, render: (client) => <StatusBadge online={client.online} /> },
   { id: "group", header: "Group", accessor: (client) => client.group },
   { id: "os", header: "OS", accessor: (client) => client.os, className: "max-w-64 truncate" },
-  { id: "platform", header: "Platform", accessor: (client) => (client.platform ? (PLATFORM_LABELS[client.platform] ?? client.platform) : null) },
+  { id: "platform", header: "Platform", accessor: (client) => platformLabel(client.platform) },
   { id: "user", header: "Logged-in user", accessor: (client) => client.loggedInUser, className: "font-mono text-xs" },
   {
     id: "lastSeen",

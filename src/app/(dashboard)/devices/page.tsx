@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { DevicesTable } from "./devices-table";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -20,7 +20,8 @@ function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
 }
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
-  const clients = await (await getServerCaller()).clients.list();
+  const { caller } = await requireSession();
+  const clients = await caller.clients.list();
   const online = clients.filter((client) => client.online).length;
   return (
     <section>

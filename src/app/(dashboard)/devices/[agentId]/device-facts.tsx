@@ -1,6 +1,7 @@
 /** The facts an agent reported about its machine, as a compact two-column definition list. */
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/relative-time";
+import { platformLabel } from "@/lib/platform";
 import type { Client } from "@/server/services/clients";
 
 function formatBytes(bytes: number | undefined): string | null {
@@ -46,7 +47,7 @@ export function DeviceFacts({ client }: { client: Client }) {
       </Card>
       <Card title="System">
         <Fact label="Operating system">{client.os}</Fact>
-        <Fact label="Platform">{client.platform}</Fact>
+        <Fact label="Platform">{platformLabel(client.platform)}</Fact>
         <Fact label="Logged-in user">{client.loggedInUser}</Fact>
         <Fact label="CPU">{specs.cpu?.model ? `${specs.cpu.model}${specs.cpu.cores ? ` · ${specs.cpu.cores} cores` : ""}` : null}</Fact>
         <Fact label="Memory">{formatBytes(specs.memoryBytes)}</Fact>

@@ -5,19 +5,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
-import { getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { DeviceFacts } from "./device-facts";
 
 type Params = Promise<{ agentId: string }>;
 
-/** Compares both spellings: whether the segment arrives percent-decoded is Next's business. */
-async function findClient(segment: string) {
-  const clients = await (await getServerCaller()).clients.list();
+/**
+ * Compares both spellings: whether the segment arrives percent-decoded is Next's business.
+ * Cached per request because the metadata and the page both need the same agent.
+ */
+const findClient = cache(async (segment: string) => {
+  const { caller } = await requireSession();
+  const clients = await caller.clients.list();
   return clients.find((client) => client.agentId === segment || encodeURIComponent(client.agentId) === segment) ?? notFound();
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const client = await findClient((await params).agentId);

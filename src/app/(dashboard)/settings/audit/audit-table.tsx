@@ -25,14 +25,8 @@ function detailsText(details: AuditRow["details"]): string | null {
 
 const COLUMNS: Column<AuditRow>[] = [
   { id: "at", header: "Time", accessor: (row) => row.at, render: (row) => <RelativeTime iso={row.at} />, searchable: false, className: "w-32" },
-  {
-    id: "actor",
-    header: "Actor",
-    // No actor: a failed sign-in (nobody signed in yet) or the server itself at start-up.
-    accessor: (row) => row.actor,
-    render: (row) => row.actor ?? <span className="text-slate-400 italic">system</span>,
-    className: "font-medium",
-  },
+  // No actor (shown as a dash): a failed sign-in, or the server itself creating the first admin.
+  { id: "actor", header: "Actor", accessor: (row) => row.actor, className: "font-medium" },
   { id: "action", header: "Action", accessor: (row) => row.action, className: "font-mono text-xs" },
   { id: "target", header: "Target", accessor: (row) => row.target, className: "max-w-56 truncate" },
   {

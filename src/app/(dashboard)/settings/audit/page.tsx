@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
 import { hasRole } from "@/server/auth/roles";
-import { getRequestContext, getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { AuditTable, type AuditRow } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -11,13 +11,13 @@ export const metadata: Metadata = { title: "Audit log" };
 const LIMIT = 500;
 
 export default async function AuditPage() {
-  const { actor } = await getRequestContext();
-  if (!actor || !hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
-  const entries = await (await getServerCaller()).audit.list({ limit: LIMIT });
+  const { actor, caller } = await requireSession();
+  if (!hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
+  const entries = await caller.audit.list({ limit: LIMIT });
   const rows: AuditRow[] = entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   return (
     <section>
-      <PageHeader title="Audit log" description={`The latest ${LIMIT} recorded actions, newest first. Sign-ins, user and group changes, and actions on devices.`} />
+      <PageHeader title="Audit log" description={`The latest ${LIMIT} recorded actions, newest first: who did what, from where, and whether it worked.`} />
       <AuditTable rows={rows} />
     </section>
   );

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { hasRole } from "@/server/auth/roles";
 import { DEFAULT_GROUP } from "@/server/contracts/groups";
-import { getRequestContext, getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { AssignGroupForm } from "./assign-group-form";
 import { CreateGroupForm } from "./create-group-form";
 import { GroupsTable, type GroupRow } from "./groups-table";
@@ -11,14 +11,14 @@ import { GroupsTable, type GroupRow } from "./groups-table";
 export const metadata: Metadata = { title: "Groups" };
 
 export default async function GroupsPage() {
-  const caller = await getServerCaller();
-  const [{ actor }, groups, clients] = await Promise.all([getRequestContext(), caller.groups.list(), caller.clients.list()]);
+  const { actor, caller } = await requireSession();
+  const [groups, clients] = await Promise.all([caller.groups.list(), caller.clients.list()]);
   // groups.list has no counts; the device list is already needed for the assign form.
   const rows: GroupRow[] = groups.map((name) => {
     const members = clients.filter((client) => client.group === name);
     return { name, devices: members.length, online: members.filter((client) => client.online).length };
   });
-  const canAssign = actor !== null && hasRole(actor.role, "operator");
+  const canAssign = hasRole(actor.role, "operator");
   return (
     <section>
       <PageHeader title="Groups" description={`Groups organise devices; every device belongs to exactly one. New devices start in ${DEFAULT_GROUP}.`} />

@@ -15,7 +15,7 @@ import { ROLES } from "@/server/auth/roles";
 import { createUserInput, type CreateUserInput } from "@/server/contracts/users";
 import { TotpEnrolment } from "./totp-enrolment";
 
-type Created = { username: string; otpauthUri?: string };
+type Enrolment = { username: string; otpauthUri: string };
 
 function readForm(form: HTMLFormElement): CreateUserInput {
   const data = new FormData(form);
@@ -30,7 +30,10 @@ function readForm(form: HTMLFormElement): CreateUserInput {
 
 export function CreateUserForm() {
   const { run, pending, error } = useMutation(createUserInput, (input: CreateUserInput) => trpc.users.create.mutate(input));
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  // Kept across later submissions until dismissed: losing it before the user has scanned it
+  // would mean deleting and recreating the account.
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const fieldError = (name: keyof CreateUserInput) => error?.fields[name];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -39,7 +42,8 @@ export function CreateUserForm() {
     setCreated(null);
     const user = await run(readForm(form));
     if (!user) return;
-    setCreated({ username: user.username, otpauthUri: user.otpauthUri });
+    setCreated(user.username);
+    if (user.otpauthUri) setEnrolment({ username: user.username, otpauthUri: user.otpauthUri });
     // Never leave a password sitting in the form after it has been used.
     form.reset();
   }
@@ -65,9 +69,9 @@ export function CreateUserForm() {
           </Field>
           <CheckboxField id="user-totp" name="totp" label="Require TOTP" error={fieldError("totp")} hint="Sign-in then also asks for a code from an authenticator app." />
           <FormErrorSummary error={error} fields={["username", "password", "role", "totp"]} />
-          {created && !created.otpauthUri ? (
+          {created ? (
             <Alert tone="success">
-              User <strong className="font-semibold">{created.username}</strong> created.
+              User <strong className="font-semibold">{created}</strong> created.
             </Alert>
           ) : null}
           <Button type="submit" disabled={pending}>
@@ -75,7 +79,7 @@ export function CreateUserForm() {
           </Button>
         </form>
       </FormCard>
-      {created?.otpauthUri ? <TotpEnrolment username={created.username} otpauthUri={created.otpauthUri} onDone={() => setCreated(null)} /> : null}
+      {enrolment ? <TotpEnrolment key={enrolment.otpauthUri} {...enrolment} onDone={() => setEnrolment(null)} /> : null}
     </div>
   );
 }

@@ -3,17 +3,17 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
 import { hasRole } from "@/server/auth/roles";
-import { getRequestContext, getServerCaller } from "@/server/http/server-caller";
+import { requireSession } from "@/lib/session";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { actor } = await getRequestContext();
+  const { actor, caller } = await requireSession();
   // Checked before calling users.list: a viewer gets a page that explains, not an error page.
-  if (!actor || !hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
-  const users = await (await getServerCaller()).users.list();
+  if (!hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
+  const users = await caller.users.list();
   return (
     <section>
       <PageHeader title="Users" description="People who can sign in to this dashboard. Viewers can look, operators can act on devices, admins also manage users." />
