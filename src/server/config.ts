@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number({ error: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
 
 export const configSchema = z.object({
   PORT: port.default(3000),
