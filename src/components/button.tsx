@@ -1,7 +1,7 @@
 /** Buttons of the dashboard: one look per intent, so a destructive action always looks the same. */
 import type { ButtonHTMLAttributes } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost" | "ghost-danger";
 export type ButtonSize = "sm" | "md" | "lg";
 
 const BASE =
@@ -12,6 +12,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
   secondary: "border border-slate-300 bg-white text-slate-700 shadow-sm hover:bg-slate-50",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  /** A destructive action repeated on every row: quiet until pointed at. */
+  "ghost-danger": "text-slate-500 hover:bg-red-50 hover:text-red-700",
 };
 
 const SIZES: Record<ButtonSize, string> = {

@@ -13,12 +13,15 @@ export type CommandErrorTexts = {
   notFound: string;
 };
 
-export function describeCommandError(error: unknown, texts: CommandErrorTexts): string {
-  if (!(error instanceof TRPCClientError)) return "The server could not be reached. Check your connection and try again.";
-  const status = (error as TRPCClientError<AppRouter>).data?.httpStatus;
-  if (status === 503) return texts.offline;
-  if (status === 404) return texts.notFound;
+export type CommandFailure = { status: number | null; message: string };
+
+/** `status` is the HTTP status the server answered, null when it was never reached. */
+export function describeCommandError(error: unknown, texts: CommandErrorTexts): CommandFailure {
+  if (!(error instanceof TRPCClientError)) return { status: null, message: "The server could not be reached. Check your connection and try again." };
+  const status = (error as TRPCClientError<AppRouter>).data?.httpStatus ?? null;
+  if (status === 503) return { status, message: texts.offline };
+  if (status === 404) return { status, message: texts.notFound };
   // 504 names the agent, the command and the time waited; 502 carries the agent's own reason.
-  if (status === 504) return `${error.message}. The agent may be busy or its connection stalled; try again.`;
-  return error.message;
+  if (status === 504) return { status, message: `${error.message}. The agent may be busy or its connection stalled; try again.` };
+  return { status, message: error.message };
 }
