@@ -18,6 +18,12 @@ describe("formatRelative", () => {
     expect(formatRelative(ago(3 * 86_400), NOW)).toBe("3 d ago");
   });
 
+  it("counts down to times ahead", () => {
+    expect(formatRelative(ago(-5 * 60), NOW)).toBe("in 5 min");
+    expect(formatRelative(ago(-(23 * 3600 + 59 * 60)), NOW)).toBe("in 23 h");
+    expect(formatRelative(ago(-3 * 86_400), NOW)).toBe("in 3 d");
+  });
+
   it("falls back to the date after a month", () => {
     expect(formatRelative("2026-01-02T08:00:00Z", NOW, "UTC")).toBe("2 Jan 2026");
   });

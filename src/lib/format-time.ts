@@ -8,12 +8,16 @@ const UNITS: [limitSeconds: number, divisor: number, unit: string][] = [
 
 const DATE_FIELDS = { day: "numeric", month: "short", year: "numeric" } as const;
 
+/** "3 min ago", or "in 5 h" for times ahead (an expiry); a date beyond a month either way. */
 export function formatRelative(iso: string, nowMs: number, timeZone?: string): string {
-  const seconds = Math.round((nowMs - Date.parse(iso)) / 1000);
+  const signed = Math.round((nowMs - Date.parse(iso)) / 1000);
+  const seconds = Math.abs(signed);
   // Clocks of browser and server drift a little; a time slightly in the future is still "now".
   if (seconds < 45) return "just now";
   for (const [limit, divisor, unit] of UNITS) {
-    if (seconds < limit) return `${Math.max(1, Math.floor(seconds / divisor))} ${unit} ago`;
+    if (seconds >= limit) continue;
+    const amount = `${Math.max(1, Math.floor(seconds / divisor))} ${unit}`;
+    return signed > 0 ? `${amount} ago` : `in ${amount}`;
   }
   return formatDate(iso, timeZone);
 }
