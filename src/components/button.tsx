@@ -2,7 +2,7 @@
 import type { ButtonHTMLAttributes } from "react";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost" | "ghost-danger";
-export type ButtonSize = "sm" | "md" | "lg";
+export type ButtonSize = "xs" | "sm" | "md" | "lg";
 
 const BASE =
   "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500/40 focus-visible:ring-offset-1 disabled:cursor-not-allowed disabled:opacity-60";
@@ -17,6 +17,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
 };
 
 const SIZES: Record<ButtonSize, string> = {
+  /** Inside dense table rows. */
+  xs: "h-6 px-2 text-xs",
   sm: "h-7 px-2.5 text-xs",
   md: "h-8 px-3 text-[13px]",
   lg: "h-9 px-4 text-sm",

@@ -13,7 +13,16 @@ import { DOWNLOAD_TOKEN_POLICY } from "@/server/contracts/enrollment";
 
 const DOWNLOADS = [
   { platform: "windows", label: "Download for Windows", run: <>Unzip it and run <Code>run-agent.bat</Code> (double-click it, or start it from a command prompt).</> },
-  { platform: "linux", label: "Download for Linux", run: <>Unzip it and start <Code>./run-agent.sh</Code> in the unzipped folder, e.g. <Code>unzip rmm-agent-linux.zip -d rmm-agent && cd rmm-agent && ./run-agent.sh</Code></> },
+  {
+    platform: "linux",
+    label: "Download for Linux",
+    run: (
+      <>
+        Unzip it and start <Code>./run-agent.sh</Code> in the unzipped folder:
+        <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-2.5 py-1.5 font-mono text-[12px] text-slate-100">unzip rmm-agent-linux.zip -d rmm-agent && cd rmm-agent && ./run-agent.sh</pre>
+      </>
+    ),
+  },
 ] as const;
 
 function Code({ children }: { children: ReactNode }) {

@@ -8,7 +8,7 @@ import type { Column } from "@/lib/table-rows";
 import type { ProcessInfo } from "@/protocol/processes";
 
 const BASE_COLUMNS: Column<ProcessInfo>[] = [
-  { id: "pid", header: "PID", accessor: (process) => process.pid, numeric: true, className: "w-20 font-mono text-xs text-slate-600" },
+  { id: "pid", header: "PID", accessor: (process) => process.pid, className: "w-20 font-mono text-xs text-slate-600 tabular-nums" },
   { id: "name", header: "Name", accessor: (process) => process.name, className: "max-w-56 truncate font-medium text-slate-900" },
   { id: "user", header: "User", accessor: (process) => process.user, className: "max-w-40 truncate text-slate-600" },
   { id: "cpu", header: "CPU %", accessor: (process) => process.cpuPercent, render: (process) => process.cpuPercent.toFixed(1), numeric: true, searchable: false, className: "w-20" },
@@ -51,7 +51,7 @@ export function ProcessTable({ processes, onEnd, endDisabledReason }: ProcessTab
       render: (process) => (
         <Button
           variant="ghost-danger"
-          size="sm"
+          size="xs"
           aria-label="End process"
           title={endDisabledReason ?? `End ${process.name} (PID ${process.pid})`}
           disabled={endDisabledReason !== null}

@@ -44,7 +44,7 @@ export function TokensTable({ rows }: { rows: TokenRow[] }) {
           row.state === "active" ? (
             <Button
               variant="ghost-danger"
-              size="sm"
+              size="xs"
               onClick={() => {
                 clearError();
                 setRevoked(null);
