@@ -7,6 +7,7 @@ import { NavLinks, type NavItem } from "./nav-links";
 const NAV: (NavItem & { minimum: Role })[] = [
   { href: "/devices", label: "Devices", minimum: "viewer" },
   { href: "/settings/groups", label: "Groups", minimum: "viewer" },
+  { href: "/settings/enrollment", label: "Enrollment", minimum: "operator" },
   { href: "/settings/users", label: "Users", minimum: "admin" },
   { href: "/settings/audit", label: "Audit log", minimum: "admin" },
 ];

@@ -22,17 +22,21 @@ export function DataTableHead<Row>({ columns, sort, onSort }: HeadProps<Row>) {
             <th
               key={column.id}
               scope="col"
-              aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-              className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-0 text-left font-medium whitespace-nowrap"
+              aria-sort={column.sortable === false ? undefined : direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
+              className={`sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-0 font-medium whitespace-nowrap ${column.numeric ? "text-right" : "text-left"}`}
             >
-              <button
-                type="button"
-                onClick={() => onSort(column.id)}
-                className="group -mx-1 inline-flex h-8 items-center gap-1 rounded px-1 text-[11px] tracking-wide text-slate-500 uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500/40 focus-visible:outline-none"
-              >
-                {column.header}
-                <SortIcon direction={direction} />
-              </button>
+              {column.sortable === false ? (
+                <span className="text-[11px] tracking-wide text-slate-500 uppercase">{column.header}</span>
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => onSort(column.id)}
+                  className="group -mx-1 inline-flex h-8 items-center gap-1 rounded px-1 text-[11px] tracking-wide text-slate-500 uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500/40 focus-visible:outline-none"
+                >
+                  {column.header}
+                  <SortIcon direction={direction} />
+                </button>
+              )}
             </th>
           );
         })}

@@ -22,6 +22,8 @@ type DataTableProps<Row> = {
   initialSort?: SortState;
   /** Makes the whole row a shortcut to this address (a cell should still hold a real link). */
   rowHref?: (row: Row) => string;
+  /** Extra attributes of a row's <tr>, e.g. `data-*` hooks for tests. */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
 };
 
 const NO_FACETS: string[] = [];
@@ -30,7 +32,7 @@ function cellText(value: unknown) {
   return value === null || value === undefined || value === "" ? <span className="text-slate-400">—</span> : String(value);
 }
 
-export function DataTable<Row>({ rows, columns, rowKey, noun, facets = NO_FACETS, initialFacets = {}, initialSort, rowHref }: DataTableProps<Row>) {
+export function DataTable<Row>({ rows, columns, rowKey, noun, facets = NO_FACETS, initialFacets = {}, initialSort, rowHref, rowAttributes }: DataTableProps<Row>) {
   const router = useRouter();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
@@ -78,9 +80,9 @@ export function DataTable<Row>({ rows, columns, rowKey, noun, facets = NO_FACETS
           {/* The container draws the outer border; the last row needs no line of its own. */}
           <tbody className="[&>tr:last-child>td]:border-b-0">
             {visible.map((row) => (
-              <tr key={rowKey(row)} onClick={(event) => openRow(event, row)} className={`hover:bg-sky-50/60 ${rowHref ? "cursor-pointer" : ""}`}>
+              <tr key={rowKey(row)} {...rowAttributes?.(row)} onClick={(event) => openRow(event, row)} className={`hover:bg-sky-50/60 ${rowHref ? "cursor-pointer" : ""}`}>
                 {columns.map((column) => (
-                  <td key={column.id} className={`border-b border-slate-100 px-3 py-1.5 align-middle ${column.className ?? ""}`}>
+                  <td key={column.id} className={`border-b border-slate-100 px-3 py-1.5 align-middle ${column.numeric ? "text-right tabular-nums" : ""} ${column.className ?? ""}`}>
                     {column.render ? column.render(row) : cellText(column.accessor(row))}
                   </td>
                 ))}

@@ -6,9 +6,9 @@ export function PageHeader({ title, description, actions }: { title: string; des
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
       <div className="min-w-0">
         <h1 className="text-lg font-semibold tracking-tight text-slate-900">{title}</h1>
-        {description ? <p className="mt-0.5 text-[13px] text-slate-500">{description}</p> : null}
+        {description ? <div className="mt-0.5 text-[13px] text-slate-500">{description}</div> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex items-center gap-3">{actions}</div> : null}
     </div>
   );
 }

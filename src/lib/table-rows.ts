@@ -14,6 +14,10 @@ export type Column<Row> = {
   searchable?: boolean;
   /** Extra classes for the cell, e.g. a monospace font or a fixed width. */
   className?: string;
+  /** False for columns of actions, whose header is not a sort button. */
+  sortable?: boolean;
+  /** Right-aligned cell and header, for numbers that are compared by eye. */
+  numeric?: boolean;
 };
 
 export type SortState = { columnId: string; direction: "asc" | "desc" };

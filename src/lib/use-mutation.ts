@@ -4,7 +4,7 @@
  * afterwards so that the server components on the page show the new data.
  */
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import type { ZodType } from "zod";
 import { fromZodError, toFormError, type FormError } from "./form-error";
 
@@ -37,5 +37,7 @@ export function useMutation<Input, Output>(schema: ZodType<unknown, Input>, muta
     });
   }
 
-  return { run, pending, error, clearError: () => setError(null) };
+  // Stable, so that components can list it among the dependencies of their memos.
+  const clearError = useCallback(() => setError(null), []);
+  return { run, pending, error, clearError };
 }

@@ -25,6 +25,8 @@ function toClient(row: typeof agents.$inferSelect) {
     remoteAddress: row.remoteAddress,
     specs: row.specs,
     features: row.features,
+    /** The latest load figures (`monitoring-metrics`), null until the first report. */
+    metrics: row.metrics,
     // Filled by the update, software and monitoring capabilities as they arrive.
     updates: null,
     software: null,

@@ -1,8 +1,11 @@
-/** The device list: every enrolled agent, its state and where it belongs. */
+/** The device list: every enrolled agent, its state and where it belongs; updates live. */
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
+import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/session";
+import { hasRole } from "@/server/auth/roles";
+import { AddAgentButton, AddAgentUnavailable } from "./add-agent-dialog";
 import { DevicesTable } from "./devices-table";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -20,20 +23,26 @@ function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
 }
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
-  const { caller } = await requireSession();
+  const { actor, caller } = await requireSession();
   const clients = await caller.clients.list();
   const online = clients.filter((client) => client.online).length;
+  const canAdd = hasRole(actor.role, "operator");
   return (
     <section>
       <PageHeader
         title="Devices"
         description={clients.length > 0 ? `${clients.length} enrolled · ${online} online · ${clients.length - online} offline` : "Endpoints managed by this server"}
-        // The "Add agent" dialog (installer download and enrolment) goes in this slot in a later issue.
-        actions={null}
+        actions={
+          <>
+            <LiveUpdates />
+            {canAdd ? <AddAgentButton /> : <AddAgentUnavailable />}
+          </>
+        }
       />
       {clients.length === 0 ? (
-        <EmptyState title="No devices yet — add an agent">
+        <EmptyState title="No devices yet — add an agent" action={canAdd ? <AddAgentButton label="Add your first agent" variant="secondary" /> : null}>
           <p>Devices appear here as soon as an agent connects to this server. Install the agent on a Windows or Linux machine and it will enrol itself and report its status, group and system details.</p>
+          {canAdd ? null : <p className="mt-2">Adding agents needs the operator role; ask an operator or admin.</p>}
         </EmptyState>
       ) : (
         <DevicesTable clients={clients} initialFacets={initialFacets(await searchParams)} />

@@ -1,18 +1,26 @@
 /**
- * One device. For now the fields the agent list already carries; live details and actions
- * (processes, services, shell, ...) arrive with their own issues.
+ * One device: status (live), what it is, its current load and its processes. Server-rendered;
+ * LiveUpdates re-renders it when the agent comes or goes, and every 30 s for fresh load figures.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Alert } from "@/components/alert";
+import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
-import { StatusBadge } from "@/components/status-badge";
+import { latestLoad } from "@/lib/device-load";
 import { requireSession } from "@/lib/session";
-import { DeviceFacts } from "./device-facts";
+import { hasRole } from "@/server/auth/roles";
+import { AgentCard, SystemCard } from "./device-facts";
+import { DeviceSummary } from "./device-summary";
+import { LoadCard } from "./load-card";
+import { ProcessPanel } from "./process-panel";
 
 type Params = Promise<{ agentId: string }>;
+
+const LOAD_POLL_MS = 30_000;
 
 /**
  * Compares both spellings: whether the segment arrives percent-decoded is Next's business.
@@ -31,6 +39,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function DevicePage({ params }: { params: Params }) {
   const client = await findClient((await params).agentId);
+  const { actor, caller } = await requireSession();
+  const { snapshot } = await caller.processes.data({ agentId: client.agentId });
   return (
     <section>
       <nav aria-label="Breadcrumb" className="mb-2 text-[13px] text-slate-500">
@@ -40,18 +50,21 @@ export default async function DevicePage({ params }: { params: Params }) {
         <span className="mx-1.5 text-slate-300">/</span>
         <span className="text-slate-700">{client.name}</span>
       </nav>
-      <PageHeader
-        title={client.name}
-        description={
-          <span className="inline-flex items-center gap-2">
-            <StatusBadge online={client.online} />
-            <span>
-              Last seen <RelativeTime iso={client.lastSeen} never="never" />
-            </span>
-          </span>
-        }
-      />
-      <DeviceFacts client={client} />
+      <PageHeader title={client.name} description={<DeviceSummary client={client} />} actions={<LiveUpdates agentId={client.agentId} pollMs={client.online ? LOAD_POLL_MS : undefined} />} />
+      {client.online ? null : (
+        <div className="mb-4">
+          <Alert tone="info">
+            This device is offline (last seen <RelativeTime iso={client.lastSeen} never="never" />
+            ). The figures below are the last ones it reported; refreshing processes and ending them are possible again once the agent reconnects.
+          </Alert>
+        </div>
+      )}
+      <div className="grid items-start gap-4 lg:grid-cols-2 xl:grid-cols-3">
+        <LoadCard load={latestLoad(client.metrics, snapshot)} memoryBytes={client.specs?.memoryBytes} online={client.online} />
+        <SystemCard client={client} />
+        <AgentCard client={client} />
+      </div>
+      <ProcessPanel agentId={client.agentId} deviceName={client.name} online={client.online} canEnd={hasRole(actor.role, "operator")} initialSnapshot={snapshot} />
     </section>
   );
 }

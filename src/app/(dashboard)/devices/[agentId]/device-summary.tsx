@@ -1,0 +1,35 @@
+/** The line under a device's name: live status and the facts one checks first, side by side. */
+import type { ReactNode } from "react";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import { platformLabel } from "@/lib/platform";
+import type { Client } from "@/server/services/clients";
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex items-baseline gap-1.5">
+      <dt className="text-slate-400">{label}</dt>
+      <dd className="text-slate-700">{children ?? <span className="text-slate-400">—</span>}</dd>
+    </div>
+  );
+}
+
+export function DeviceSummary({ client }: { client: Client }) {
+  const platform = platformLabel(client.platform);
+  return (
+    <dl className="mt-1.5 flex flex-wrap items-center gap-x-5 gap-y-1 text-[13px]">
+      <div>
+        <dt className="sr-only">Status</dt>
+        <dd>
+          <StatusBadge online={client.online} testId="device-status" />
+        </dd>
+      </div>
+      <Item label="OS">{client.os ? `${client.os}${platform ? ` (${platform})` : ""}` : platform}</Item>
+      <Item label="Group">{client.group}</Item>
+      <Item label="User">{client.loggedInUser}</Item>
+      <Item label="Last seen">{client.online ? "now" : <RelativeTime iso={client.lastSeen} never="never" />}</Item>
+      <Item label="Agent">{client.agentVersion}</Item>
+      <Item label="Address">{client.remoteAddress}</Item>
+    </dl>
+  );
+}

@@ -1,0 +1,38 @@
+/** Enrollment tokens (operators and admins): what lets new agents join, who made it, and until when. */
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/forbidden";
+import { PageHeader } from "@/components/page-header";
+import { requireSession } from "@/lib/session";
+import { hasRole } from "@/server/auth/roles";
+import { CreateTokenForm } from "./create-token-form";
+import { TokensTable, type TokenRow } from "./tokens-table";
+
+export const metadata: Metadata = { title: "Enrollment" };
+
+export default async function EnrollmentPage() {
+  const { actor, caller } = await requireSession();
+  if (!hasRole(actor.role, "operator")) return <Forbidden requiredRole="operator" />;
+  const tokens = await caller.enrollment.list();
+  const rows: TokenRow[] = tokens.map((token) => ({
+    id: token.id,
+    label: token.label,
+    createdBy: token.createdBy,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt.toISOString(),
+    uses: token.uses,
+    maxUses: token.maxUses,
+    state: token.state,
+  }));
+  return (
+    <section>
+      <PageHeader
+        title="Enrollment"
+        description="Tokens that let new agents join this server. Every agent download makes one; create one here for scripted installs. Revoking a token stops new enrolments with it; agents already enrolled keep working."
+      />
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <TokensTable rows={rows} />
+        <CreateTokenForm />
+      </div>
+    </section>
+  );
+}
