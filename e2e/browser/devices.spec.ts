@@ -1,0 +1,71 @@
+/**
+ * The agents issue's dashboard flow in Chromium with a real Linux agent: the "Add agent" dialog,
+ * the agent appearing online without a reload, the device page's process table, ending a process
+ * with confirmation, and the agent going offline live.
+ */
+import { spawn } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { E2E } from "../support/env";
+
+async function signInAsAdmin(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Username").fill(E2E.admin.username);
+  await page.getByLabel("Password").fill(E2E.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/devices$/);
+}
+
+type Client = { agentId: string; status: string };
+
+test("a downloaded agent shows up live; its processes can be listed and ended; it goes offline live", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+
+  await page.getByRole("button", { name: "Add agent" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("link", { name: /Download for Windows/ })).toHaveAttribute("href", "/agent/download?platform=windows");
+  await expect(dialog.getByRole("link", { name: /Download for Linux/ })).toHaveAttribute("href", "/agent/download?platform=linux");
+  await expect(dialog).toContainText(/valid until/i);
+  await page.keyboard.press("Escape");
+
+  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
+  const pkg = await downloadAgentPackage(page.request, "linux");
+  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const victim = spawn("sleep", ["300"], { stdio: "ignore" });
+  try {
+    let agentId = "";
+    await expect
+      .poll(async () => {
+        const clients = (await (await page.request.get("/clients")).json()) as Client[];
+        agentId = clients.find((c) => !known.has(c.agentId) && c.status === "online")?.agentId ?? "";
+        return agentId;
+      }, { timeout: 30_000 })
+      .not.toBe("");
+
+    // The devices page was loaded before the agent existed: the row must appear without a reload.
+    const row = page.getByRole("row").filter({ has: page.locator(`a[href="/devices/${agentId}"]`) });
+    await expect(row).toContainText("Online", { timeout: 15_000 });
+
+    await row.locator(`a[href="/devices/${agentId}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/devices/${agentId}$`));
+    await expect(page.getByTestId("device-status")).toHaveText(/Online/);
+
+    await page.getByRole("button", { name: "Refresh" }).click();
+    const victimRow = page.locator(`[data-testid="process-row"][data-pid="${victim.pid}"]`);
+    await expect(victimRow).toBeVisible({ timeout: 15_000 });
+    await expect(victimRow).toContainText("sleep");
+
+    const victimGone = new Promise((resolve) => victim.once("exit", resolve));
+    await victimRow.getByRole("button", { name: "End process" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "End process" }).click();
+    await victimGone;
+    await expect(victimRow).toHaveCount(0, { timeout: 15_000 });
+
+    stopProcessGroup(agent);
+    await expect(page.getByTestId("device-status")).toHaveText(/Offline/, { timeout: 20_000 });
+  } finally {
+    stopProcessGroup(agent);
+    victim.kill();
+  }
+});
