@@ -1,5 +1,6 @@
 /** DataTable's toolbar: the search box ("/" focuses it), drop-down filters and the row count. */
 import { useEffect, useRef } from "react";
+import { countLabel } from "@/lib/table-rows";
 
 export type Facet = { id: string; label: string; options: string[] };
 
@@ -81,7 +82,7 @@ export function DataTableToolbar({ noun, query, onQuery, facets, facetValues, on
         );
       })}
       <p className="ml-auto text-xs text-slate-500 tabular-nums" aria-live="polite">
-        {shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`}
+        {shown === total ? countLabel(total, noun) : `${shown} of ${total} ${noun}`}
       </p>
     </div>
   );

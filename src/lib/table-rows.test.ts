@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facetOptions, filterRows, searchRows, sortRows, type Column } from "./table-rows";
+import { countLabel, facetOptions, filterRows, searchRows, sortRows, type Column } from "./table-rows";
 
 type Row = { name: string; group: string; seen: string | null; cpus: number };
 const rows: Row[] = [
@@ -56,5 +56,15 @@ describe("filterRows and facetOptions", () => {
 
   it("offers each distinct value once, sorted", () => {
     expect(facetOptions(rows, columns[1]!)).toEqual(["Finance", "Servers"]);
+  });
+});
+
+describe("countLabel", () => {
+  it("uses the singular for exactly one row", () => {
+    expect(countLabel(1, "devices")).toBe("1 device");
+    expect(countLabel(1, "entries")).toBe("1 entry");
+    expect(countLabel(1, "processes")).toBe("1 process");
+    expect(countLabel(0, "devices")).toBe("0 devices");
+    expect(countLabel(2, "processes")).toBe("2 processes");
   });
 });

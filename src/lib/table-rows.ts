@@ -69,3 +69,11 @@ export function facetOptions<Row>(rows: Row[], column: Column<Row>): string[] {
   const values = new Set(rows.map((row) => String(column.accessor(row) ?? "")).filter(Boolean));
   return [...values].sort(collator.compare);
 }
+
+/** "1 device", "3 devices": the row count under a table, from the table's plural noun. */
+export function countLabel(count: number, plural: string): string {
+  if (count !== 1) return `${count} ${plural}`;
+  // Enough English for the nouns tables use: entries, processes, devices.
+  const singular = plural.endsWith("ies") ? `${plural.slice(0, -3)}y` : plural.endsWith("sses") ? plural.slice(0, -2) : plural.replace(/s$/, "");
+  return `1 ${singular}`;
+}

@@ -11,6 +11,8 @@ import { Modal, ModalFooter } from "@/components/modal";
 import { formatTimestamp } from "@/lib/format-time";
 import { DOWNLOAD_TOKEN_POLICY } from "@/server/contracts/enrollment";
 
+const LINUX_COMMANDS = "unzip rmm-agent-linux.zip -d rmm-agent\ncd rmm-agent\n./run-agent.sh";
+
 const DOWNLOADS = [
   { platform: "windows", label: "Download for Windows", run: <>Unzip it and run <Code>run-agent.bat</Code> (double-click it, or start it from a command prompt).</> },
   {
@@ -19,7 +21,7 @@ const DOWNLOADS = [
     run: (
       <>
         Unzip it and start <Code>./run-agent.sh</Code> in the unzipped folder:
-        <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-2.5 py-1.5 font-mono text-[12px] text-slate-100">unzip rmm-agent-linux.zip -d rmm-agent && cd rmm-agent && ./run-agent.sh</pre>
+        <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 px-2.5 py-1.5 font-mono text-[12px] leading-5 text-slate-100">{LINUX_COMMANDS}</pre>
       </>
     ),
   },

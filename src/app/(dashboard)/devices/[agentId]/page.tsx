@@ -26,20 +26,20 @@ const LOAD_POLL_MS = 30_000;
  * Compares both spellings: whether the segment arrives percent-decoded is Next's business.
  * Cached per request because the metadata and the page both need the same agent.
  */
-const findClient = cache(async (segment: string) => {
-  const { caller } = await requireSession();
+const loadDevice = cache(async (segment: string) => {
+  const { actor, caller } = await requireSession();
   const clients = await caller.clients.list();
-  return clients.find((client) => client.agentId === segment || encodeURIComponent(client.agentId) === segment) ?? notFound();
+  const client = clients.find((candidate) => candidate.agentId === segment || encodeURIComponent(candidate.agentId) === segment) ?? notFound();
+  return { actor, caller, client };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const client = await findClient((await params).agentId);
+  const { client } = await loadDevice((await params).agentId);
   return { title: client.name };
 }
 
 export default async function DevicePage({ params }: { params: Params }) {
-  const client = await findClient((await params).agentId);
-  const { actor, caller } = await requireSession();
+  const { actor, caller, client } = await loadDevice((await params).agentId);
   const { snapshot } = await caller.processes.data({ agentId: client.agentId });
   return (
     <section>
