@@ -1,7 +1,7 @@
 /**
  * The agents issue's dashboard flow in Chromium with a real Linux agent: the "Add agent" dialog,
  * the agent appearing online without a reload, the device page's process table, ending a process
- * with confirmation, and the agent going offline live.
+ * with confirmation, the agent going offline live, and removing the device.
  */
 import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
@@ -64,6 +64,12 @@ test("a downloaded agent shows up live; its processes can be listed and ended; i
 
     stopProcessGroup(agent);
     await expect(page.getByTestId("device-status")).toHaveText(/Offline/, { timeout: 20_000 });
+
+    await page.getByRole("button", { name: "Remove device" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove device" }).click();
+    await expect(page).toHaveURL(/\/devices$/);
+    await expect(page.locator(`a[href="/devices/${agentId}"]`)).toHaveCount(0);
+    expect(((await (await page.request.get("/clients")).json()) as Client[]).some((c) => c.agentId === agentId)).toBe(false);
   } finally {
     stopProcessGroup(agent);
     victim.kill();

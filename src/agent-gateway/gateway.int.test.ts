@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeAgent } from "../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../test/gateway-harness";
 import { agents, commands, enrollmentTokens, gateways } from "../server/db/schema";
+import { revokeAgent } from "../server/services/agents";
 import { revokeEnrollmentToken } from "../server/services/enrollment";
 import { createGateway, MAX_PAYLOAD_BYTES } from "./gateway";
 import { RATE_BURST } from "./agent-connection";
@@ -63,6 +64,15 @@ describe("authentication on the upgrade", () => {
     expect(await upgradeStatus({ authorization: `Bearer ${agent.agentId}.wrongsecret` })).toBe(401);
     await h.t.db.update(agents).set({ revokedAt: new Date() }).where(eq(agents.id, agent.agentId));
     expect(await upgradeStatus({ authorization: `Bearer ${agent.agentId}.${agent.agentSecret}` })).toBe(401);
+  });
+
+  it("closes a removed agent's socket (4001) and refuses it afterwards", async () => {
+    const agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+    const closed = agent.closed();
+    await revokeAgent(h.t.db, { username: "tester" }, agent.agentId);
+    expect((await closed).code).toBe(4001);
+    expect(await upgradeStatus({ authorization: `Bearer ${agent.agentId}.${agent.agentSecret}` })).toBe(401);
+    await expect(revokeAgent(h.t.db, { username: "tester" }, agent.agentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never lets agent A's secret act as agent B", async () => {

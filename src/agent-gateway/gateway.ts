@@ -116,6 +116,8 @@ export async function createGateway(options: GatewayOptions) {
 
   await presence.start();
   await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
+  // A removed agent loses its connection at once, not only at its next reconnect.
+  await listener.subscribe(CHANNELS.agentRevoked, (agentId) => connections.get(agentId)?.socket.close(4001, "agent removed"));
   listener.onReconnect(() => delivery.deliverPending([...connections.values()].filter((c) => c.ready).map((c) => c.agentId)));
 
   return {

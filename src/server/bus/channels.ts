@@ -12,6 +12,8 @@ export const CHANNELS = {
   commandFinished: "rmm_command_finished",
   /** An agent went online or offline, or its inventory changed: payload `<agentId>`. */
   agentChanged: "rmm_agent_changed",
+  /** An agent was removed: payload `<agentId>`. Gateways close its socket. */
+  agentRevoked: "rmm_agent_revoked",
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

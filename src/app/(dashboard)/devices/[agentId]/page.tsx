@@ -17,6 +17,7 @@ import { AgentCard, SystemCard } from "./device-facts";
 import { DeviceSummary } from "./device-summary";
 import { LoadCard } from "./load-card";
 import { ProcessPanel } from "./process-panel";
+import { RemoveDeviceButton } from "./remove-device-button";
 
 type Params = Promise<{ agentId: string }>;
 
@@ -50,7 +51,12 @@ export default async function DevicePage({ params }: { params: Params }) {
         <span className="mx-1.5 text-slate-300">/</span>
         <span className="text-slate-700">{client.name}</span>
       </nav>
-      <PageHeader title={client.name} description={<DeviceSummary client={client} />} actions={<LiveUpdates agentId={client.agentId} pollMs={client.online ? LOAD_POLL_MS : undefined} />} />
+      <PageHeader title={client.name} description={<DeviceSummary client={client} />} actions={
+          <div className="flex items-center gap-3">
+            <LiveUpdates agentId={client.agentId} pollMs={client.online ? LOAD_POLL_MS : undefined} />
+            {hasRole(actor.role, "operator") ? <RemoveDeviceButton agentId={client.agentId} deviceName={client.name} /> : null}
+          </div>
+        } />
       {client.online ? null : (
         <div className="mb-4">
           <Alert tone="info">
