@@ -25,6 +25,13 @@ export interface ConnectionOptions {
 /** The gateway's limit; the agent accepts the same. */
 const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
+/**
+ * After the gateway refused our credentials (401/403, or close code 4001: removed by an operator)
+ * retrying every few seconds only adds load: wait up to ten minutes instead, in case the refusal
+ * was a mistake that gets corrected.
+ */
+const REFUSED_CAP_MS = 10 * 60_000;
+const REMOVED_CLOSE_CODE = 4001;
 
 export class Connection {
   private socket: WebSocket | undefined;
@@ -32,6 +39,7 @@ export class Connection {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private refused = false;
   private readonly heartbeatMs: number;
 
   constructor(
@@ -51,6 +59,7 @@ export class Connection {
   /** The gateway accepted the agent: the next outage starts again from a short delay. */
   markEstablished(): void {
     this.attempt = 0;
+    this.refused = false;
   }
 
   /** False when there is no open socket; the message is dropped. */
@@ -104,8 +113,12 @@ export class Connection {
         this.log.error("message-handler-failed", { error: errorMessage(error) });
       }
     });
-    socket.on("error", (error) => this.log.warn("connection-error", { error: error.message }));
+    socket.on("error", (error) => {
+      if (/Unexpected server response: 40[13]\b/.test(error.message)) this.refused = true;
+      this.log.warn("connection-error", { error: error.message });
+    });
     socket.on("close", (code, reason) => {
+      if (code === REMOVED_CLOSE_CODE) this.refused = true;
       clearInterval(this.heartbeatTimer);
       this.socket = undefined;
       if (opened) {
@@ -132,7 +145,7 @@ export class Connection {
   }
 
   private scheduleReconnect(): void {
-    const delayMs = backoffDelay(this.attempt);
+    const delayMs = backoffDelay(this.attempt, this.refused ? { capMs: REFUSED_CAP_MS } : {});
     this.attempt += 1;
     this.log.info("reconnect-scheduled", { delayMs, attempt: this.attempt });
     this.reconnectTimer = setTimeout(() => this.connect(), delayMs);
