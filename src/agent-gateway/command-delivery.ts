@@ -3,20 +3,64 @@
  * Delivery claims the row (queued -> sent) with a conditional update, so a notification that
  * arrives twice, or reaches two gateways, sends the command once.
  */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { parseCommandResult, serverCommand, type CommandResultMessage, type CommandType } from "../protocol";
-import { CHANNELS, notify } from "../server/bus/channels";
+import { CHANNELS } from "../server/bus/channels";
 import type { Db } from "../server/db/client";
 import { commands } from "../server/db/schema";
 
 export type SendToAgent = (agentId: string, message: unknown) => boolean;
 
+/**
+ * The statements every command runs, prepared once per pooled connection. An ordinary drizzle query
+ * is sent unprepared, which postgres.js runs as two round trips (describe, then execute) with a
+ * fresh parse and plan each time; prepared, it is one round trip. The result is stored and its
+ * NOTIFY sent by one statement (a data-modifying CTE), so no BEGIN/COMMIT round trips either.
+ */
+function prepareStatements(db: Db) {
+  const finish = (status: "done" | "failed") => {
+    const json = (name: string) => sql`${sql.placeholder(name)}::jsonb`;
+    const outcome = status === "done" ? { result: json("result"), error: null } : { result: null, error: json("error") };
+    const finished = db.$with("finished").as(
+      db
+        .update(commands)
+        .set({ status, ...outcome, completedAt: sql`${sql.placeholder("completedAt")}::timestamptz` })
+        .where(and(eq(commands.id, sql.placeholder("id")), eq(commands.agentId, sql.placeholder("agentId")), inArray(commands.status, ["queued", "sent"])))
+        .returning({ id: commands.id }),
+    );
+    return db
+      .with(finished)
+      .select({ notified: sql`pg_notify(${CHANNELS.commandFinished}, ${finished.id}::text)` })
+      .from(finished)
+      .prepare(`finish_command_${status}`);
+  };
+  return {
+    claimQueued: db
+      .update(commands)
+      .set({ status: "sent", sentAt: sql`${sql.placeholder("now")}::timestamptz` })
+      .where(and(eq(commands.id, sql.placeholder("id")), eq(commands.status, "queued"), gt(commands.expiresAt, sql`${sql.placeholder("now")}::timestamptz`)))
+      .returning()
+      .prepare("claim_queued_command"),
+    findCommand: db
+      .select({ type: commands.type, status: commands.status })
+      .from(commands)
+      .where(and(eq(commands.id, sql.placeholder("id")), eq(commands.agentId, sql.placeholder("agentId"))))
+      .prepare("find_agent_command"),
+    finishDone: finish("done"),
+    finishFailed: finish("failed"),
+  };
+}
+
 export class CommandDelivery {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
   constructor(
     private readonly db: Db,
     private readonly send: SendToAgent,
     private readonly isLocal: (agentId: string) => boolean,
-  ) {}
+  ) {
+    this.statements = prepareStatements(db);
+  }
 
   /** From a `commandQueued` notification (`<commandId>:<agentId>`). */
   onQueued(payload: string): void {
@@ -41,11 +85,15 @@ export class CommandDelivery {
   }
 
   private async deliver(commandId: string, claimable: ("queued" | "sent")[] = ["queued"]): Promise<void> {
-    const [row] = await this.db
-      .update(commands)
-      .set({ status: "sent", sentAt: new Date() })
-      .where(and(eq(commands.id, commandId), inArray(commands.status, claimable), gt(commands.expiresAt, new Date())))
-      .returning();
+    const now = new Date();
+    const [row] =
+      claimable.length === 1 && claimable[0] === "queued"
+        ? await this.statements.claimQueued.execute({ id: commandId, now: now.toISOString() })
+        : await this.db
+            .update(commands)
+            .set({ status: "sent", sentAt: now })
+            .where(and(eq(commands.id, commandId), inArray(commands.status, claimable), gt(commands.expiresAt, now)))
+            .returning();
     if (!row) return;
     const message = serverCommand.safeParse({ ...row.payload, type: row.type, commandId: row.id });
     if (!message.success) return this.finish(row.id, row.agentId, { status: "failed", error: { code: "invalid", message: `not a valid '${row.type}' command` } });
@@ -57,7 +105,7 @@ export class CommandDelivery {
 
   /** A `command-result` from an agent: only for a command of that very agent that is in flight. */
   async onResult(agentId: string, message: CommandResultMessage): Promise<"stored" | "unknown"> {
-    const [row] = await this.db.select({ type: commands.type, status: commands.status }).from(commands).where(and(eq(commands.id, message.commandId), eq(commands.agentId, agentId)));
+    const [row] = await this.statements.findCommand.execute({ id: message.commandId, agentId });
     if (!row || row.status !== "sent") return "unknown";
     if (!message.ok) {
       await this.finish(message.commandId, agentId, { status: "failed", error: message.error });
@@ -73,13 +121,8 @@ export class CommandDelivery {
   }
 
   private async finish(commandId: string, agentId: string, outcome: { status: "done" | "failed"; result?: unknown; error?: { code: string; message: string } }) {
-    await this.db.transaction(async (tx) => {
-      const updated = await tx
-        .update(commands)
-        .set({ status: outcome.status, result: outcome.result ?? null, error: outcome.error ?? null, completedAt: new Date() })
-        .where(and(eq(commands.id, commandId), eq(commands.agentId, agentId), inArray(commands.status, ["queued", "sent"])))
-        .returning({ id: commands.id });
-      if (updated.length > 0) await notify(tx, CHANNELS.commandFinished, commandId);
-    });
+    const values = { id: commandId, agentId, completedAt: new Date().toISOString() };
+    if (outcome.status === "done") await this.statements.finishDone.execute({ ...values, result: JSON.stringify(outcome.result ?? null) });
+    else await this.statements.finishFailed.execute({ ...values, error: JSON.stringify(outcome.error ?? null) });
   }
 }

@@ -93,6 +93,7 @@ describe("process management over REST", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(29_000);
 
     await silent.close();
+    await expect.poll(async () => (await h.t.sql`select status from agents where id = ${silent.agentId}`)[0]?.status).toBe("offline");
     await expect.poll(async () => (await routes.refresh.POST(req(`/processes/${silent.agentId}/refresh`, viewerCookie), params(silent.agentId))).status).toBe(503);
   }, 60_000);
 });

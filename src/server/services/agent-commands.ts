@@ -4,9 +4,9 @@
  * and the command; a duplicate delivery cannot run twice (the agent keys on the command id).
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { parseCommandResult, type CommandPayload, type CommandResultOf, type CommandType } from "../../protocol";
-import { CHANNELS, notify } from "../bus/channels";
+import { CHANNELS } from "../bus/channels";
 import type { CommandWaiters } from "../bus/command-waiters";
 import type { Db } from "../db/client";
 import { agents, commands } from "../db/schema";
@@ -16,8 +16,44 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 
 export type CommandDeps = { db: Db; waiters: CommandWaiters; actor: { username: string } | null };
 
+/**
+ * The statements of every request, prepared once per pooled connection (see command-delivery.ts in
+ * the gateway for why). Kept per `Db`, since callers and tests pass their own.
+ */
+function prepareStatements(db: Db) {
+  const queued = db.$with("queued").as(
+    db
+      .insert(commands)
+      .values({
+        id: sql.placeholder("id"),
+        agentId: sql.placeholder("agentId"),
+        type: sql.placeholder("type"),
+        payload: sql`${sql.placeholder("payload")}::jsonb`,
+        createdBy: sql.placeholder("createdBy"),
+        expiresAt: sql`${sql.placeholder("expiresAt")}::timestamptz`,
+      })
+      .returning({ id: commands.id, agentId: commands.agentId }),
+  );
+  return {
+    findAgent: db.select({ id: agents.id, name: agents.name, status: agents.status, revokedAt: agents.revokedAt }).from(agents).where(eq(agents.id, sql.placeholder("id"))).limit(1).prepare("find_agent"),
+    queue: db
+      .with(queued)
+      .select({ notified: sql`pg_notify(${CHANNELS.commandQueued}, ${queued.id}::text || ':' || ${queued.agentId})` })
+      .from(queued)
+      .prepare("queue_command"),
+    readCommand: db.select().from(commands).where(eq(commands.id, sql.placeholder("id"))).prepare("read_command"),
+  };
+}
+
+const preparedByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+function statements(db: Db) {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) preparedByDb.set(db, (prepared = prepareStatements(db)));
+  return prepared;
+}
+
 export async function findAgentOrThrow(db: Db, agentId: string) {
-  const [agent] = await db.select({ id: agents.id, name: agents.name, status: agents.status, revokedAt: agents.revokedAt }).from(agents).where(eq(agents.id, agentId)).limit(1);
+  const [agent] = await statements(db).findAgent.execute({ id: agentId });
   if (!agent || agent.revokedAt) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
   return agent;
 }
@@ -34,16 +70,14 @@ export async function requestAgent<T extends CommandType>(
   const id = randomUUID();
   await deps.waiters.whenListening();
   const finished = deps.waiters.wait(id, timeoutMs);
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(commands).values({
-      id,
-      agentId: agent.id,
-      type: input.type,
-      payload: input.payload as Record<string, unknown>,
-      createdBy: deps.actor?.username ?? null,
-      expiresAt: new Date(Date.now() + timeoutMs),
-    });
-    await notify(tx, CHANNELS.commandQueued, `${id}:${agent.id}`);
+  // One statement, its own transaction: the row and its NOTIFY commit together.
+  await statements(deps.db).queue.execute({
+    id,
+    agentId: agent.id,
+    type: input.type,
+    payload: JSON.stringify(input.payload),
+    createdBy: deps.actor?.username ?? null,
+    expiresAt: new Date(Date.now() + timeoutMs).toISOString(),
   });
 
   if (!(await finished)) {
@@ -59,7 +93,7 @@ export async function requestAgent<T extends CommandType>(
 }
 
 async function readOutcome<T extends CommandType>(db: Db, id: string, type: T, label: string): Promise<CommandResultOf<T>> {
-  const [row] = await db.select().from(commands).where(eq(commands.id, id));
+  const [row] = await statements(db).readCommand.execute({ id });
   if (row?.status === "done") {
     const parsed = parseCommandResult(type, row.result);
     if (parsed.success) return parsed.data;
