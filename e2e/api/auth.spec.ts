@@ -62,3 +62,10 @@ test("the gateway answers its health check", async () => {
   const health = await client.get(`http://127.0.0.1:${E2E.gatewayPort}/healthz`);
   expect(await health.json()).toEqual({ status: "ok" });
 });
+
+test("there is no setup page or route once the admin exists", async () => {
+  const client = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
+  for (const path of ["/setup", "/api/setup", "/install", "/register"]) {
+    expect((await client.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+});
