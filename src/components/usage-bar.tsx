@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import { formatPercent } from "@/lib/format-bytes";
 
-function barColour(percent: number): string {
+export function barColour(percent: number): string {
   if (percent >= 90) return "bg-red-500";
   if (percent >= 75) return "bg-amber-500";
   return "bg-sky-500";

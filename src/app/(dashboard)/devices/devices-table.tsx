@@ -1,12 +1,17 @@
 "use client";
-/** The devices table's columns: what a technician scans for first is name, state and group. */
+/** The devices table's columns: what a technician scans for first is name, state, group and load. */
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { MiniMeter } from "@/components/mini-meter";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { platformLabel } from "@/lib/platform";
 import type { Column } from "@/lib/table-rows";
 import type { Client } from "@/server/services/clients";
+
+function liveMetric(client: Client, key: "cpuPercent" | "memoryPercent"): number | null {
+  return client.online && client.metrics ? client.metrics[key] : null;
+}
 
 const COLUMNS: Column<Client>[] = [
   {
@@ -21,6 +26,9 @@ const COLUMNS: Column<Client>[] = [
   },
   { id: "status", header: "Status", accessor: (client) => client.status, render: (client) => <StatusBadge online={client.online} /> },
   { id: "group", header: "Group", accessor: (client) => client.group },
+  // Load figures of offline devices are stale: shown as a dash, sorted last.
+  { id: "cpu", header: "CPU", accessor: (client) => liveMetric(client, "cpuPercent"), render: (client) => <MiniMeter label="CPU" percent={liveMetric(client, "cpuPercent")} />, searchable: false },
+  { id: "memory", header: "Memory", accessor: (client) => liveMetric(client, "memoryPercent"), render: (client) => <MiniMeter label="Memory" percent={liveMetric(client, "memoryPercent")} />, searchable: false },
   { id: "os", header: "OS", accessor: (client) => client.os, className: "max-w-64 truncate" },
   { id: "platform", header: "Platform", accessor: (client) => platformLabel(client.platform) },
   { id: "user", header: "Logged-in user", accessor: (client) => client.loggedInUser, className: "font-mono text-xs" },

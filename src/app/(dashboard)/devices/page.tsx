@@ -34,7 +34,8 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
         description={clients.length > 0 ? `${clients.length} enrolled · ${online} online · ${clients.length - online} offline` : "Endpoints managed by this server"}
         actions={
           <>
-            <LiveUpdates />
+            {/* Load figures change without an event: refresh them every 30 s as well. */}
+            <LiveUpdates pollMs={30_000} />
             {canAdd ? <AddAgentButton /> : <AddAgentUnavailable />}
           </>
         }
