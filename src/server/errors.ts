@@ -37,8 +37,3 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
-
-/** A 400 about one field, the common case for service-level validation. */
-export function invalidField(field: string, message: string): AppError {
-  return new AppError("BAD_REQUEST", `Invalid ${field}: ${message}`, { details: [{ field, message }] });
-}

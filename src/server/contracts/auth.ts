@@ -14,5 +14,3 @@ export const ssoQuery = z.object({
   ts: z.string({ error: "is required" }).min(1, "is required").max(16),
   sig: z.string({ error: "is required" }).min(1, "is required").max(128),
 });
-
-export const whoAmI = z.object({ username: z.string(), role: z.enum(["viewer", "operator", "admin"]) });

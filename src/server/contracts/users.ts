@@ -32,6 +32,3 @@ export const userSummary = z.object({
   totpEnabled: z.boolean(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
-
-/** The created user; `otpauthUri` is present once, when TOTP was requested. */
-export const createUserOutput = userSummary.extend({ otpauthUri: z.string().optional() });
