@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SPEC000_PREFIXES } from "./src/server/api/surfaces/spec000-prefixes";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -13,6 +14,19 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native or connection-holding modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "postgres"],
+  // Tactical RMM's paths end in a slash and clients send both forms; the dispatcher accepts both.
+  skipTrailingSlashRedirect: true,
+  async rewrites() {
+    // Spec 000 lives at root paths; its one dispatcher is mounted at /api/rmm.
+    return {
+      beforeFiles: SPEC000_PREFIXES.flatMap((prefix) => [
+        { source: `/${prefix}`, destination: `/api/rmm/${prefix}` },
+        { source: `/${prefix}/:path*`, destination: `/api/rmm/${prefix}/:path*` },
+      ]),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -75,7 +75,7 @@ export async function measureRoundTrips(options: RoundTripOptions): Promise<Roun
   // The web process's side of the bus, wired as src/server/bus/web-bus.ts does.
   const listener = new BusListener(options.databaseUrl);
   const closeListener = onCleanup(() => listener.close());
-  const deps = { db: options.db, waiters: new CommandWaiters(options.db, listener), actor: { username: "bench" } };
+  const deps = { db: options.db, waiters: new CommandWaiters(options.db, listener), actor: { username: "bench" }, timeoutMs: REQUEST_TIMEOUT_MS };
   try {
     await agents.connect(credentials, options.concurrency);
     await deps.waiters.whenListening();
@@ -87,7 +87,7 @@ export async function measureRoundTrips(options: RoundTripOptions): Promise<Roun
     const issue = (record: boolean) => {
       const agentId = credentials[Math.floor(Math.random() * credentials.length)]!.agentId;
       const started = performance.now();
-      const request = requestAgent(deps, { agentId, type: "list-processes", payload: {}, timeoutMs: REQUEST_TIMEOUT_MS }).then(
+      const request = requestAgent(deps, { agentId, type: "list-processes", payload: {} }).then(
         () => void (record && latencies.push(performance.now() - started)),
         (error: unknown) => {
           failed++;

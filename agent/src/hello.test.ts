@@ -2,7 +2,7 @@ import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { helloMessage, type SystemLoad } from "../../src/protocol";
 import type { SystemInfoCapability } from "./capabilities/system-info";
-import { buildHello } from "./hello";
+import { buildHello, localAddresses } from "./hello";
 import { createLogger } from "./log";
 
 const load: SystemLoad = { cpuPercent: 0, memoryPercent: 0, diskPercent: 0, network: { rxBytesPerSec: 0, txBytesPerSec: 0 } };
@@ -36,5 +36,18 @@ describe("buildHello", () => {
     expect(helloMessage.safeParse(hello).success).toBe(true);
     expect(hello).toMatchObject({ loggedInUser: null, specs: { disks: [] } });
     expect(lines).toMatchObject([{ level: "warn", event: "host-description-failed", error: "powershell.exe not found" }]);
+  });
+});
+
+describe("localAddresses", () => {
+  const entry = (address: string, family: "IPv4" | "IPv6", internal = false) => ({ address, family, internal, netmask: "", mac: "", cidr: null }) as os.NetworkInterfaceInfo;
+
+  it("lists external addresses, IPv4 first, without loopback or link-local IPv6", () => {
+    const interfaces = {
+      lo: [entry("127.0.0.1", "IPv4", true), entry("::1", "IPv6", true)],
+      eth0: [entry("fe80::1", "IPv6"), entry("2001:db8::5", "IPv6"), entry("192.168.1.50", "IPv4")],
+      wlan0: [entry("10.0.0.7", "IPv4")],
+    };
+    expect(localAddresses(interfaces)).toEqual(["192.168.1.50", "10.0.0.7", "2001:db8::5"]);
   });
 });

@@ -20,6 +20,15 @@ async function describeHostOrFallback(systemInfo: SystemInfoCapability, log: Log
   }
 }
 
+/** Non-internal interface addresses (IPv4 first), for the device list's "local IP". */
+export function localAddresses(interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): string[] {
+  const all = Object.values(interfaces)
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => !entry.internal && !(entry.family === "IPv6" && entry.address.toLowerCase().startsWith("fe80:")));
+  const ordered = [...all.filter((entry) => entry.family === "IPv4"), ...all.filter((entry) => entry.family !== "IPv4")];
+  return [...new Set(ordered.map((entry) => entry.address))].slice(0, 64);
+}
+
 export async function buildHello(
   agentId: string,
   features: string[],
@@ -42,6 +51,7 @@ export async function buildHello(
     },
     features,
     agentVersion: AGENT_VERSION,
+    localAddresses: localAddresses(),
     protocolVersion: PROTOCOL_VERSION,
   };
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeAgent } from "../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../test/gateway-harness";
 import { agents, commands, enrollmentTokens, gateways } from "../server/db/schema";
-import { revokeAgent } from "../server/services/agents";
+import { removeAgent } from "../server/services/agents";
+import { testServiceContext } from "../test/actors";
 import { revokeEnrollmentToken } from "../server/services/enrollment";
 import { createGateway, MAX_PAYLOAD_BYTES } from "./gateway";
 import { RATE_BURST } from "./agent-connection";
@@ -50,7 +51,7 @@ describe("authentication on the upgrade", () => {
     expect(await upgradeStatus({ "x-enrollment-token": expired })).toBe(401);
     const revoked = await h.token();
     const [revokedRow] = await h.t.db.select().from(enrollmentTokens).orderBy(desc(enrollmentTokens.createdAt)).limit(1);
-    await revokeEnrollmentToken(h.t.db, { username: "tester" }, revokedRow!.id);
+    await revokeEnrollmentToken(testServiceContext(h.t.db), revokedRow!.id);
     expect(await upgradeStatus({ "x-enrollment-token": revoked })).toBe(401);
     const once = await h.token(1);
     const used = await FakeAgent.connect({ url: h.url, token: once });
@@ -69,10 +70,10 @@ describe("authentication on the upgrade", () => {
   it("closes a removed agent's socket (4001) and refuses it afterwards", async () => {
     const agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
     const closed = agent.closed();
-    await revokeAgent(h.t.db, { username: "tester" }, agent.agentId);
+    await removeAgent(testServiceContext(h.t.db), agent.agentId);
     expect((await closed).code).toBe(4001);
     expect(await upgradeStatus({ authorization: `Bearer ${agent.agentId}.${agent.agentSecret}` })).toBe(401);
-    await expect(revokeAgent(h.t.db, { username: "tester" }, agent.agentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeAgent(testServiceContext(h.t.db), agent.agentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never lets agent A's secret act as agent B", async () => {

@@ -40,6 +40,7 @@ export async function createGateway(options: GatewayOptions) {
         specs: hello.specs,
         features: hello.features,
         agentVersion: hello.agentVersion,
+        localAddresses: hello.localAddresses ?? [],
         remoteAddress: connection.remoteAddress,
       });
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });

@@ -33,7 +33,7 @@ export class Presence {
 
   async markOnline(agentId: string, fields: Partial<typeof agents.$inferInsert>): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.update(agents).set({ ...fields, status: "online", gatewayId: this.gatewayId, lastSeen: new Date() }).where(eq(agents.id, agentId));
+      await tx.update(agents).set({ ...fields, status: "online", gatewayId: this.gatewayId, lastSeen: new Date(), connectedAt: new Date() }).where(eq(agents.id, agentId));
       await notify(tx, CHANNELS.agentChanged, agentId);
     });
   }

@@ -1,19 +1,15 @@
 /** The dashboard header: navigation (admin pages only for admins), the user, role and sign-out. */
 import Link from "next/link";
-import { hasRole, type Role } from "@/server/auth/roles";
+import { mayCall } from "@/server/auth/permissions";
+import type { Role } from "@/server/auth/roles";
 import { BrandMark } from "./brand-mark";
-import { NavLinks, type NavItem } from "./nav-links";
+import { NavLinks } from "./nav-links";
+import { NAV } from "./nav-items";
 
-const NAV: (NavItem & { minimum: Role })[] = [
-  { href: "/devices", label: "Devices", minimum: "viewer" },
-  { href: "/settings/groups", label: "Groups", minimum: "viewer" },
-  { href: "/settings/enrollment", label: "Enrollment", minimum: "operator" },
-  { href: "/settings/users", label: "Users", minimum: "admin" },
-  { href: "/settings/audit", label: "Audit log", minimum: "admin" },
-];
+
 
 export function AppHeader({ username, role }: { username: string; role: Role }) {
-  const items = NAV.filter((item) => hasRole(role, item.minimum)).map(({ href, label }) => ({ href, label }));
+  const items = NAV.filter((item) => mayCall({ role }, item.procedure)).map(({ href, label }) => ({ href, label }));
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-12 max-w-screen-2xl items-stretch gap-6 px-4">

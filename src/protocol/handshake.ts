@@ -69,6 +69,8 @@ export const helloMessage = defineMessage("hello", {
   /** Command types this agent implements; anything else is answered `unsupported`. */
   features: z.array(z.string().max(64)).max(256),
   agentVersion: z.string().min(1).max(64),
+  /** The host's own non-loopback interface addresses; optional for agents older than this field. */
+  localAddresses: z.array(z.string().min(1).max(64)).max(64).optional(),
   /** Optional so a gateway can tell old agents apart; absent means version 1. */
   protocolVersion: z.number().int().positive().optional(),
 });

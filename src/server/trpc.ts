@@ -1,30 +1,46 @@
 /**
- * tRPC foundation: the request context, the role-gated procedure builders (the single place where
- * roles are checked, for the dashboard and every REST path alike) and error translation.
+ * tRPC foundation: the request context, the role-gated procedure builders and error translation.
+ *
+ * Every procedure carries its contract in metadata (src/server/api/route-types.ts): its minimum
+ * role, and the path each REST surface exposes it at. The role builders below write `minRole`
+ * into that metadata and the one authorization middleware reads it back, so a role is declared
+ * exactly once; navigation, page guards, the REST dispatcher, the OpenAPI documents and the role
+ * test matrix all read the same value.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import type { ProcedureMeta } from "./api/route-types";
 import { hasRole, type Actor, type Role } from "./auth/roles";
 import type { CommandWaiters } from "./bus/command-waiters";
+import { agentIdInput } from "./contracts/agents";
 import type { Db } from "./db/client";
 import { AppError, appErrorCodes } from "./errors";
+import { findAgentOrThrow } from "./services/agent-commands";
+import { createServiceContext } from "./services/service-context";
 import { zodIssuesToFields } from "./validation";
 
 export type Context = {
   db: Db;
   actor: Actor | null;
+  /** Set when an agent calls for itself with its `X-Agent-Key` (spec 002's report). */
+  agentId?: string | null;
   clientIp: string;
   /** The command waiters of this process; a function so that requests that send no command open no LISTEN. */
   waiters: () => CommandWaiters;
+  /** How long agent commands wait for an answer; tests inject a short one. */
+  commandTimeoutMs?: number;
 };
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const details = cause instanceof ZodError ? zodIssuesToFields(cause) : cause instanceof AppError ? cause.details : undefined;
-    return { ...shape, data: { ...shape.data, details } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const details = cause instanceof ZodError ? zodIssuesToFields(cause) : cause instanceof AppError ? cause.details : undefined;
+      return { ...shape, data: { ...shape.data, details } };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -39,16 +55,36 @@ const translateErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(translateErrors);
+/** The one role check: reads the procedure's `minRole` and hands services their context. */
+const authorize = t.middleware(({ ctx, meta, next }) => {
+  const minRole = meta?.minRole;
+  if (!minRole || minRole === "public") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "a role procedure declares no role" });
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });
+  if (!hasRole(ctx.actor.role, minRole)) throw new TRPCError({ code: "FORBIDDEN", message: `Requires the ${minRole} role` });
+  return next({ ctx: { actor: ctx.actor, service: createServiceContext({ ...ctx, actor: ctx.actor }) } });
+});
 
-function requireRole(minimum: Role) {
-  return publicProcedure.use(({ ctx, next }) => {
-    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });
-    if (!hasRole(ctx.actor.role, minimum)) throw new TRPCError({ code: "FORBIDDEN", message: `Requires the ${minimum} role` });
-    return next({ ctx: { ...ctx, actor: ctx.actor } });
-  });
+export const publicProcedure = t.procedure.meta({ minRole: "public" }).use(translateErrors);
+
+function roleProcedure(minRole: Role) {
+  return t.procedure.meta({ minRole }).use(translateErrors).use(authorize);
 }
 
-export const viewerProcedure = requireRole("viewer");
-export const operatorProcedure = requireRole("operator");
-export const adminProcedure = requireRole("admin");
+export const viewerProcedure = roleProcedure("viewer");
+export const operatorProcedure = roleProcedure("operator");
+export const adminProcedure = roleProcedure("admin");
+export const procedureForRole = { viewer: viewerProcedure, operator: operatorProcedure, admin: adminProcedure } as const;
+
+/** Not strict: the procedure's own input schema (which names `agentId` too) refuses unknown fields. */
+const agentScope = z.object({ agentId: agentIdInput });
+
+/**
+ * For procedures about one agent: the agent is loaded into `ctx.agent` (404 when unknown or
+ * revoked, after the role check); `ctx.service.request(ctx.agent.id, ...)` sends it commands.
+ */
+export function agentProcedure(minRole: Role) {
+  return procedureForRole[minRole].input(agentScope).use(async ({ ctx, input, next }) => {
+    const agent = await findAgentOrThrow(ctx.db, input.agentId);
+    return next({ ctx: { agent } });
+  });
+}

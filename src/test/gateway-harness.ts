@@ -2,6 +2,7 @@
 import { BusListener } from "../server/bus/listener";
 import { CommandWaiters } from "../server/bus/command-waiters";
 import { createEnrollmentToken } from "../server/services/enrollment";
+import { testServiceContext } from "./actors";
 import { createGateway } from "../agent-gateway/gateway";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
@@ -24,7 +25,7 @@ export async function startGatewayHarness(options: { pingIntervalMs?: number } =
     webListener,
     deps: { db: t.db, waiters, actor: { username: "tester" } },
     async token(maxUses = 5, ttlHours = 1) {
-      return (await createEnrollmentToken(t.db, { username: "tester" }, { label: "test", ttlHours, maxUses })).token;
+      return (await createEnrollmentToken(testServiceContext(t.db), { label: "test", ttlHours, maxUses })).token;
     },
     async stop() {
       await gateway.close();

@@ -28,7 +28,7 @@ export async function resolveSession(db: Db, token: string | null, now = new Dat
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
     .limit(1);
-  return row ? { userId: row.userId, username: row.username, role: row.role, sessionKind: row.kind } : null;
+  return row ? { userId: row.userId, username: row.username, role: row.role, via: row.kind === "sso" ? "sso" : "session" } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

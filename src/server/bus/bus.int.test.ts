@@ -37,7 +37,7 @@ describe("command bus", () => {
 
   it("answers AGENT_TIMEOUT naming the agent and command when the agent stays silent", async () => {
     agent.handlers.set("kill-process", () => undefined); // never answers
-    const error = await requestAgent(h.deps, { agentId: agent.agentId, type: "kill-process", payload: { processId: 7 }, timeoutMs: 500 }).catch((e: unknown) => e);
+    const error = await requestAgent({ ...h.deps, timeoutMs: 500 }, { agentId: agent.agentId, type: "kill-process", payload: { processId: 7 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "AGENT_TIMEOUT", message: expect.stringMatching(new RegExp(`${agent.agentId}.*kill-process`)) });
     const rows = await h.t.db.select().from(commands).where(eq(commands.type, "kill-process"));
     expect(rows.at(-1)?.status).toBe("timeout");

@@ -1,5 +1,6 @@
 /** Request and response schemas of device groups. */
 import { z } from "zod";
+import { agentIdInput } from "./agents";
 
 export const DEFAULT_GROUP = "Ungrouped";
 
@@ -11,7 +12,9 @@ export const groupNameSchema = z
 
 export const createGroupInput = z.strictObject({ name: groupNameSchema });
 export const assignGroupInput = z.strictObject({
-  agentId: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters"),
+  agentId: agentIdInput,
   group: groupNameSchema,
 });
 export type AssignGroupInput = z.infer<typeof assignGroupInput>;
+
+export const deleteGroupInput = z.strictObject({ name: groupNameSchema });

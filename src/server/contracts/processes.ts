@@ -1,9 +1,6 @@
 /** Request schemas of process management (specification 000, "Process management"). */
 import { z } from "zod";
-
-export const agentIdInput = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
-
-export const agentRef = z.strictObject({ agentId: agentIdInput });
+import { agentIdInput } from "./agents";
 
 export const killProcessInput = z.strictObject({
   agentId: agentIdInput,

@@ -16,13 +16,24 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 
+/** RFC 4648 base32 of at least 16 bytes (26 characters), as authenticator apps expect. */
+const totpSecretSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s=]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z2-7]{26,128}$/, "must be a base32 secret of at least 16 bytes (26 characters), or empty to generate one"));
+
+/**
+ * `totp`: true or an empty/absent value generates a secret (the reference server's behaviour);
+ * a base32 string is used as the secret; false creates the user without a second factor.
+ * `role` defaults to viewer, the least privilege.
+ */
 export const createUserInput = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  role: roleSchema,
-  totp: z.boolean({ error: "must be true or false" }).optional(),
+  role: roleSchema.default("viewer"),
+  totp: z.union([z.boolean(), z.literal(""), totpSecretSchema], { error: "must be true, false or a base32 secret" }).optional(),
 });
-export type CreateUserInput = z.infer<typeof createUserInput>;
+export type CreateUserInput = z.input<typeof createUserInput>;
 
 /** What a user list shows: never a password hash or a TOTP secret. */
 export const userSummary = z.object({

@@ -5,12 +5,21 @@ import { prepareAgentPackage } from "../services/agent-package";
 import { createEnrollmentToken, listEnrollmentTokens, revokeEnrollmentToken } from "../services/enrollment";
 import { operatorProcedure, router } from "../trpc";
 
+const TAG = "Enrollment";
+
 export const enrollmentRouter = router({
-  list: operatorProcedure.query(({ ctx }) => listEnrollmentTokens(ctx.db)),
-  create: operatorProcedure.input(createEnrollmentInput).mutation(({ ctx, input }) => createEnrollmentToken(ctx.db, ctx.actor, input, ctx.clientIp)),
-  revoke: operatorProcedure.input(revokeEnrollmentInput).mutation(({ ctx, input }) => revokeEnrollmentToken(ctx.db, ctx.actor, input.id, ctx.clientIp)),
-  /** Mints the package's token; the REST handler zips it (a binary body is not a tRPC answer). */
+  list: operatorProcedure.meta({ summary: "Enrollment tokens", tag: TAG }).query(({ ctx }) => listEnrollmentTokens(ctx.service)),
+  create: operatorProcedure
+    .meta({ summary: "Create an enrollment token (shown once)", tag: TAG })
+    .input(createEnrollmentInput)
+    .mutation(({ ctx, input }) => createEnrollmentToken(ctx.service, input)),
+  revoke: operatorProcedure
+    .meta({ summary: "Revoke an enrollment token", tag: TAG })
+    .input(revokeEnrollmentInput)
+    .mutation(({ ctx, input }) => revokeEnrollmentToken(ctx.service, input.id)),
+  /** Mints the package's token; the REST route zips it (a binary body is not a tRPC answer). */
   preparePackage: operatorProcedure
+    .meta({ summary: "Prepare an agent package with a fresh enrollment token", tag: TAG })
     .input(agentDownloadInput)
-    .mutation(({ ctx, input }) => prepareAgentPackage(ctx.db, ctx.actor, { platform: input.platform, config: getConfig(), root: process.cwd(), clientIp: ctx.clientIp })),
+    .mutation(({ ctx, input }) => prepareAgentPackage(ctx.service, { platform: input.platform, config: getConfig(), root: process.cwd() })),
 });

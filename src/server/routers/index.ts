@@ -2,16 +2,16 @@
 import { createCallerFactory, router } from "../trpc";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
-import { clientsRouter } from "./clients";
+import { agentsRouter } from "./agents";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
+  agents: agentsRouter,
   auth: authRouter,
   audit: auditRouter,
-  clients: clientsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,

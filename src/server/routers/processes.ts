@@ -1,10 +1,19 @@
-/** Process management procedures. */
-import { agentRef, killProcessInput } from "../contracts/processes";
+/** Process management procedures (specification 000, "Process management"). */
+import { killProcessInput } from "../contracts/processes";
 import { getProcessSnapshot, killProcess, refreshProcesses } from "../services/processes";
-import { operatorProcedure, router, viewerProcedure } from "../trpc";
+import { agentProcedure, router } from "../trpc";
+
+const TAG = "Processes";
 
 export const processesRouter = router({
-  data: viewerProcedure.input(agentRef).query(({ ctx, input }) => getProcessSnapshot(ctx.db, input.agentId)),
-  refresh: viewerProcedure.input(agentRef).mutation(({ ctx, input }) => refreshProcesses({ db: ctx.db, waiters: ctx.waiters(), actor: ctx.actor }, input.agentId)),
-  kill: operatorProcedure.input(killProcessInput).mutation(({ ctx, input }) => killProcess({ db: ctx.db, waiters: ctx.waiters(), actor: ctx.actor, clientIp: ctx.clientIp }, input)),
+  data: agentProcedure("viewer")
+    .meta({ summary: "The latest process snapshot", tag: TAG, routes: { spec000: { method: "GET", path: "/processes/{agentId}/data" } } })
+    .query(({ ctx }) => getProcessSnapshot(ctx.service, ctx.agent.id)),
+  refresh: agentProcedure("viewer")
+    .meta({ summary: "Ask the agent for a fresh process snapshot (list-processes)", tag: TAG, routes: { spec000: { method: "POST", path: "/processes/{agentId}/refresh" } } })
+    .mutation(({ ctx }) => refreshProcesses(ctx.service, ctx.agent.id)),
+  kill: agentProcedure("operator")
+    .meta({ summary: "End a process (kill-process)", tag: TAG, routes: { spec000: { method: "POST", path: "/processes/{agentId}/kill" } } })
+    .input(killProcessInput)
+    .mutation(({ ctx, input }) => killProcess(ctx.service, input)),
 });

@@ -14,7 +14,7 @@ import { AppError } from "../errors";
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 
-export type CommandDeps = { db: Db; waiters: CommandWaiters; actor: { username: string } | null };
+export type CommandDeps = { db: Db; waiters: CommandWaiters; actor: { username: string } | null; timeoutMs?: number };
 
 /**
  * The statements of every request, prepared once per pooled connection (see command-delivery.ts in
@@ -60,13 +60,13 @@ export async function findAgentOrThrow(db: Db, agentId: string) {
 
 export async function requestAgent<T extends CommandType>(
   deps: CommandDeps,
-  input: { agentId: string; type: T; payload: CommandPayload<T>; timeoutMs?: number },
+  input: { agentId: string; type: T; payload: CommandPayload<T> },
 ): Promise<CommandResultOf<T>> {
   const agent = await findAgentOrThrow(deps.db, input.agentId);
   const label = `'${agent.name}' (${agent.id})`;
   if (agent.status !== "online") throw new AppError("AGENT_OFFLINE", `Agent ${label} is offline`);
 
-  const timeoutMs = input.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const id = randomUUID();
   await deps.waiters.whenListening();
   const finished = deps.waiters.wait(id, timeoutMs);

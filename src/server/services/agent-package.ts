@@ -6,12 +6,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ZipFile } from "yazl";
-import type { Actor } from "../auth/roles";
 import type { Config } from "../config";
 import { DOWNLOAD_TOKEN_POLICY, type AgentPlatform } from "../contracts/enrollment";
-import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { createEnrollmentToken } from "./enrollment";
+import type { ServiceContext } from "./service-context";
 
 /** Where `npm run build:agent` writes the agent builds (relative to the project root). */
 export const AGENT_DIST_DIR = path.join("agent", "dist");
@@ -33,11 +32,11 @@ export function gatewayUrlFor(config: Pick<Config, "publicUrl" | "GATEWAY_PORT" 
   return `${url.protocol === "https:" ? "wss" : "ws"}://${url.hostname}:${config.GATEWAY_PORT}/agent`;
 }
 
-export async function prepareAgentPackage(db: Db, actor: Actor, input: { platform: AgentPlatform; config: Config; root: string; clientIp: string }) {
+export async function prepareAgentPackage(ctx: ServiceContext, input: { platform: AgentPlatform; config: Config; root: string }) {
   const spec = PACKAGES[input.platform];
   const binaryPath = path.join(input.root, AGENT_DIST_DIR, spec.binary);
   if (!existsSync(binaryPath)) throw new AppError("UNAVAILABLE", `The ${input.platform} agent has not been built; run \`npm run build:agent\``);
-  const token = await createEnrollmentToken(db, actor, { label: `${input.platform} download`, ...DOWNLOAD_TOKEN_POLICY }, input.clientIp);
+  const token = await createEnrollmentToken(ctx, { label: `${input.platform} download`, ...DOWNLOAD_TOKEN_POLICY });
   const serverJson = { gatewayUrl: gatewayUrlFor(input.config), enrollmentToken: token.token };
   return { binaryPath, binaryName: spec.binary, script: spec.script, serverJson, expiresAt: token.expiresAt.toISOString(), maxUses: token.maxUses };
 }

@@ -1,18 +1,77 @@
 /**
- * Removing a device: the agent is revoked (its secret no longer opens a connection), disappears
- * from the device list, and the gateway holding its socket closes it. The row stays for the
- * audit trail and for the history that refers to it.
+ * The agents resource, read and changed the same way by the dashboard and every REST surface:
+ * filtered, sorted and paged lists; one agent; removal (the agent is revoked: its secret no longer
+ * opens a connection, it disappears from lists, and the gateway holding its socket closes it; the
+ * row stays for the audit trail and the history that refers to it).
  */
-import { and, eq, isNull } from "drizzle-orm";
-import type { Actor } from "../auth/roles";
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
+import type { AgentPage, AgentRecord, AgentSortField, ListAgentsInput } from "../contracts/agents";
 import type { Db } from "../db/client";
 import { agents } from "../db/schema";
 import { AppError } from "../errors";
-import { recordAudit } from "./audit";
+import type { ServiceContext } from "./service-context";
 
-export async function revokeAgent(db: Db, actor: Pick<Actor, "username">, agentId: string, clientIp: string | null = null): Promise<{ agentId: string }> {
-  return db.transaction(async (tx) => {
+type AgentRow = typeof agents.$inferSelect;
+
+/** Windows Server editions and Linux hosts count as servers (Tactical RMM's `monitoring_type`). */
+const isServerSql = sql`(${agents.platform} = 'linux' or ${agents.os} ilike '%server%')`;
+export function monitoringTypeOf(row: Pick<AgentRow, "platform" | "os">): "server" | "workstation" {
+  return row.platform === "linux" || /server/i.test(row.os ?? "") ? "server" : "workstation";
+}
+
+const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
+  name: sql`lower(${agents.name})`,
+  status: agents.status,
+  lastSeen: agents.lastSeen,
+  os: sql`lower(${agents.os})`,
+  platform: agents.platform,
+  group: sql`lower(${agents.groupName})`,
+  agentVersion: agents.agentVersion,
+  createdAt: agents.createdAt,
+};
+
+/** `%` and `_` in a search are literal characters, not patterns. */
+const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filtersOf(input: ListAgentsInput): SQL {
+  const conditions: (SQL | undefined)[] = [isNull(agents.revokedAt)];
+  if (input.status) conditions.push(eq(agents.status, input.status));
+  if (input.hostname) conditions.push(sql`lower(${agents.name}) = ${input.hostname.toLowerCase()}`);
+  if (input.group) conditions.push(sql`lower(${agents.groupName}) = ${input.group.toLowerCase()}`);
+  if (input.monitoringType) conditions.push(input.monitoringType === "server" ? isServerSql : sql`not ${isServerSql}`);
+  if (input.search) {
+    const pattern = likeLiteral(input.search);
+    conditions.push(or(ilike(agents.name, pattern), ilike(agents.remoteAddress, pattern), sql`${agents.localAddresses}::text ilike ${pattern}`, ilike(agents.os, pattern)));
+  }
+  return and(...conditions)!;
+}
+
+export async function listAgents(ctx: Pick<ServiceContext, "db">, input: ListAgentsInput): Promise<AgentPage> {
+  const where = filtersOf(input);
+  const order = input.sortOrder === "desc" ? desc : asc;
+  // The id breaks ties, so pages never repeat or skip a row.
+  const query = ctx.db.select().from(agents).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
+  if (input.perPage === undefined) {
+    const rows = await query;
+    return { items: rows.map(toAgentRecord), total: rows.length, page: 1, perPage: rows.length, pages: rows.length > 0 ? 1 : 0 };
+  }
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    query.limit(input.perPage).offset((input.page - 1) * input.perPage),
+    ctx.db.select({ total: count() }).from(agents).where(where),
+  ]);
+  return { items: rows.map(toAgentRecord), total, page: input.page, perPage: input.perPage, pages: Math.ceil(total / input.perPage) };
+}
+
+export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
+  const [row] = await db.select().from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
+  if (!row) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+  return toAgentRecord(row);
+}
+
+export async function removeAgent(ctx: ServiceContext, agentId: string): Promise<{ agentId: string }> {
+  return ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(agents)
       .set({ revokedAt: new Date(), status: "offline", gatewayId: null })
@@ -20,9 +79,33 @@ export async function revokeAgent(db: Db, actor: Pick<Actor, "username">, agentI
       .returning({ id: agents.id, name: agents.name });
     const agent = revoked[0];
     if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-    await recordAudit(tx, { actor: actor.username, action: "agent.revoke", target: agent.id, clientIp, details: { name: agent.name } });
+    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name } }, tx);
     await notify(tx, CHANNELS.agentRevoked, agent.id);
     await notify(tx, CHANNELS.agentChanged, agent.id);
     return { agentId: agent.id };
   });
+}
+
+export function toAgentRecord(row: AgentRow): AgentRecord {
+  const online = row.status === "online";
+  return {
+    agentId: row.id,
+    name: row.name,
+    group: row.groupName,
+    os: row.os,
+    platform: row.platform,
+    monitoringType: monitoringTypeOf(row),
+    status: row.status,
+    online,
+    lastSeen: row.lastSeen?.toISOString() ?? null,
+    connectedAt: online ? (row.connectedAt?.toISOString() ?? null) : null,
+    loggedInUser: row.loggedInUser,
+    agentVersion: row.agentVersion,
+    remoteAddress: row.remoteAddress,
+    localAddresses: row.localAddresses,
+    specs: row.specs ?? null,
+    features: row.features,
+    metrics: row.metrics ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -4,33 +4,27 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import type { Actor } from "../auth/roles";
 import type { Db } from "../db/client";
 import { enrollmentTokens } from "../db/schema";
 import { AppError } from "../errors";
-import { recordAudit } from "./audit";
+import type { ServiceContext } from "./service-context";
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export type NewEnrollmentToken = { id: string; token: string; label: string; expiresAt: Date; maxUses: number };
 
-export async function createEnrollmentToken(
-  db: Db,
-  actor: Pick<Actor, "username">,
-  input: { label: string; ttlHours: number; maxUses: number },
-  clientIp: string | null = null,
-): Promise<NewEnrollmentToken> {
+export async function createEnrollmentToken(ctx: ServiceContext, input: { label: string; ttlHours: number; maxUses: number }): Promise<NewEnrollmentToken> {
   const token = `rmm_enr_${randomBytes(24).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(enrollmentTokens).values({ tokenHash: sha256(token), label: input.label, createdBy: actor.username, expiresAt, maxUses: input.maxUses }).returning();
-    await recordAudit(tx, { actor: actor.username, action: "enrollment.create", target: row!.id, clientIp, details: { label: input.label, maxUses: input.maxUses, expiresAt: expiresAt.toISOString() } });
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(enrollmentTokens).values({ tokenHash: sha256(token), label: input.label, createdBy: ctx.actor.username, expiresAt, maxUses: input.maxUses }).returning();
+    await ctx.audit({ action: "enrollment.create", target: row!.id, details: { label: input.label, maxUses: input.maxUses, expiresAt: expiresAt.toISOString() } }, tx);
     return { id: row!.id, token, label: row!.label, expiresAt, maxUses: row!.maxUses };
   });
 }
 
-export async function listEnrollmentTokens(db: Db) {
-  const rows = await db.select().from(enrollmentTokens).orderBy(desc(enrollmentTokens.createdAt)).limit(200);
+export async function listEnrollmentTokens(ctx: Pick<ServiceContext, "db">) {
+  const rows = await ctx.db.select().from(enrollmentTokens).orderBy(desc(enrollmentTokens.createdAt)).limit(200);
   const now = Date.now();
   return rows.map(({ tokenHash: _hash, ...row }) => ({
     ...row,
@@ -38,11 +32,11 @@ export async function listEnrollmentTokens(db: Db) {
   }));
 }
 
-export async function revokeEnrollmentToken(db: Db, actor: Pick<Actor, "username">, id: string, clientIp: string | null = null) {
-  return db.transaction(async (tx) => {
+export async function revokeEnrollmentToken(ctx: ServiceContext, id: string) {
+  return ctx.db.transaction(async (tx) => {
     const revoked = await tx.update(enrollmentTokens).set({ revokedAt: new Date() }).where(and(eq(enrollmentTokens.id, id), isNull(enrollmentTokens.revokedAt))).returning({ id: enrollmentTokens.id });
     if (revoked.length === 0) throw new AppError("NOT_FOUND", `Enrollment token '${id}' not found or already revoked`);
-    await recordAudit(tx, { actor: actor.username, action: "enrollment.revoke", target: id, clientIp });
+    await ctx.audit({ action: "enrollment.revoke", target: id }, tx);
     return { id };
   });
 }

@@ -4,33 +4,56 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { ListProcessesResult } from "../../protocol";
-import type { Db } from "../db/client";
-import { agentSnapshots } from "../db/schema";
-import { findAgentOrThrow, requestAgent, type CommandDeps } from "./agent-commands";
-import { recordAudit } from "./audit";
+import { agentSnapshots, agents } from "../db/schema";
+import type { ServiceContext } from "./service-context";
 
 const KIND = "processes";
 
-export async function getProcessSnapshot(db: Db, agentId: string): Promise<{ snapshot: ListProcessesResult | null }> {
-  await findAgentOrThrow(db, agentId);
-  const [row] = await db.select().from(agentSnapshots).where(and(eq(agentSnapshots.agentId, agentId), eq(agentSnapshots.kind, KIND)));
-  return { snapshot: (row?.data as ListProcessesResult | undefined) ?? null };
+/**
+ * The snapshot as every surface shows it: the agent's fields plus the reference server's names
+ * (`processId`, `memoryPercent` of the machine's memory, `retrievedAt`), so its scripts keep working.
+ */
+export type ProcessSnapshot = ListProcessesResult & {
+  retrievedAt: string;
+  processes: (ListProcessesResult["processes"][number] & { processId: number; memoryPercent: number | null })[];
+};
+
+function withReferenceFields(snapshot: ListProcessesResult, memoryBytes: number | undefined): ProcessSnapshot {
+  return {
+    ...snapshot,
+    retrievedAt: snapshot.collectedAt,
+    processes: snapshot.processes.map((process) => ({
+      ...process,
+      processId: process.pid,
+      memoryPercent: memoryBytes ? Math.round((process.memoryBytes / memoryBytes) * 10_000) / 100 : null,
+    })),
+  };
 }
 
-export async function refreshProcesses(deps: CommandDeps, agentId: string): Promise<{ snapshot: ListProcessesResult }> {
-  const snapshot = await requestAgent(deps, { agentId, type: "list-processes", payload: {} });
-  await deps.db
+async function totalMemoryOf(ctx: Pick<ServiceContext, "db">, agentId: string): Promise<number | undefined> {
+  const [row] = await ctx.db.select({ specs: agents.specs }).from(agents).where(eq(agents.id, agentId));
+  return row?.specs?.memoryBytes;
+}
+
+export async function getProcessSnapshot(ctx: Pick<ServiceContext, "db">, agentId: string): Promise<{ snapshot: ProcessSnapshot | null }> {
+  const [row] = await ctx.db.select().from(agentSnapshots).where(and(eq(agentSnapshots.agentId, agentId), eq(agentSnapshots.kind, KIND)));
+  if (!row) return { snapshot: null };
+  return { snapshot: withReferenceFields(row.data as ListProcessesResult, await totalMemoryOf(ctx, agentId)) };
+}
+
+export async function refreshProcesses(ctx: ServiceContext, agentId: string): Promise<{ snapshot: ProcessSnapshot }> {
+  const snapshot = await ctx.request(agentId, "list-processes", {});
+  await ctx.db
     .insert(agentSnapshots)
     .values({ agentId, kind: KIND, data: snapshot, collectedAt: new Date(snapshot.collectedAt) })
     .onConflictDoUpdate({ target: [agentSnapshots.agentId, agentSnapshots.kind], set: { data: snapshot, collectedAt: new Date(snapshot.collectedAt) } });
-  return { snapshot };
+  return { snapshot: withReferenceFields(snapshot, await totalMemoryOf(ctx, agentId)) };
 }
 
-export async function killProcess(deps: CommandDeps & { clientIp: string }, input: { agentId: string; processId: number }) {
-  const audit = (success: boolean, error?: string) =>
-    recordAudit(deps.db, { actor: deps.actor?.username ?? null, action: "process.kill", target: input.agentId, success, clientIp: deps.clientIp, details: { processId: input.processId, ...(error ? { error } : {}) } });
+export async function killProcess(ctx: ServiceContext, input: { agentId: string; processId: number }) {
+  const audit = (success: boolean, error?: string) => ctx.audit({ action: "process.kill", target: input.agentId, success, details: { processId: input.processId, ...(error ? { error } : {}) } });
   try {
-    const result = await requestAgent(deps, { agentId: input.agentId, type: "kill-process", payload: { processId: input.processId } });
+    const result = await ctx.request(input.agentId, "kill-process", { processId: input.processId });
     await audit(true);
     return result;
   } catch (error) {

@@ -2,35 +2,42 @@
 import { randomBytes } from "node:crypto";
 import { asc, count, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
-import type { Actor } from "../auth/roles";
 import { generateTotpSecret, totpUri } from "../auth/totp";
-import type { CreateUserInput, UserSummary } from "../contracts/users";
+import type { createUserInput, UserSummary } from "../contracts/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { AppError } from "../errors";
-import { recordAudit } from "./audit";
+import { systemContext, type ServiceContext } from "./service-context";
+import type { z } from "zod";
+
+type NewUser = z.output<typeof createUserInput>;
 
 function summarize(row: typeof users.$inferSelect): UserSummary {
   return { username: row.username, role: row.role, createdAt: row.createdAt.toISOString(), totpEnabled: row.totpSecret !== null };
 }
 
-export async function listUsers(db: Db): Promise<UserSummary[]> {
-  const rows = await db.select().from(users).orderBy(asc(users.username));
+export async function listUsers(ctx: Pick<ServiceContext, "db">): Promise<UserSummary[]> {
+  const rows = await ctx.db.select().from(users).orderBy(asc(users.username));
   return rows.map(summarize);
 }
 
-export async function createUser(db: Db, actor: Pick<Actor, "username"> | null, input: CreateUserInput, clientIp: string | null = null) {
+function totpSecretFor(totp: NewUser["totp"]): string | null {
+  if (totp === false) return null;
+  if (totp === true || totp === undefined || totp === "") return generateTotpSecret();
+  return totp;
+}
+
+/** The secret and its otpauth URI are in this answer only; no list ever shows them again. */
+export async function createUser(ctx: Pick<ServiceContext, "db" | "audit">, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
-  const totpSecret = input.totp ? generateTotpSecret() : null;
-  return db.transaction(async (tx) => {
+  const totpSecret = totpSecretFor(input.totp);
+  return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`).limit(1);
-    const inserted = existing
-      ? []
-      : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret }).onConflictDoNothing().returning();
+    const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret }).onConflictDoNothing().returning();
     const row = inserted[0];
     if (!row) throw new AppError("CONFLICT", `User '${input.username}' already exists`, { details: [{ field: "username", message: "is already taken" }] });
-    await recordAudit(tx, { actor: actor?.username ?? null, action: "user.create", target: row.username, clientIp, details: { role: row.role, totp: Boolean(totpSecret) } });
-    return { ...summarize(row), ...(totpSecret ? { otpauthUri: totpUri(row.username, totpSecret) } : {}) };
+    await ctx.audit({ action: "user.create", target: row.username, details: { role: row.role, totp: Boolean(totpSecret) } }, tx);
+    return { ...summarize(row), ...(totpSecret ? { totpSecret, otpauthUri: totpUri(row.username, totpSecret) } : {}) };
   });
 }
 
@@ -42,6 +49,6 @@ export async function ensureFirstAdmin(db: Db, input: { username: string; passwo
   const [{ value: existingUsers } = { value: 0 }] = await db.select({ value: count() }).from(users);
   if (existingUsers > 0) return { created: false };
   const generatedPassword = input.password ? undefined : randomBytes(18).toString("base64url");
-  await createUser(db, null, { username: input.username, password: input.password ?? generatedPassword!, role: "admin" });
+  await createUser(systemContext(db), { username: input.username, password: input.password ?? generatedPassword!, role: "admin", totp: false });
   return { created: true, generatedPassword };
 }

@@ -7,13 +7,13 @@ import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { platformLabel } from "@/lib/platform";
 import type { Column } from "@/lib/table-rows";
-import type { Client } from "@/server/services/clients";
+import type { AgentRecord } from "@/server/contracts/agents";
 
-function liveMetric(client: Client, key: "cpuPercent" | "memoryPercent"): number | null {
+function liveMetric(client: AgentRecord, key: "cpuPercent" | "memoryPercent"): number | null {
   return client.online && client.metrics ? client.metrics[key] : null;
 }
 
-const COLUMNS: Column<Client>[] = [
+const COLUMNS: Column<AgentRecord>[] = [
   {
     id: "name",
     header: "Name",
@@ -44,7 +44,7 @@ const COLUMNS: Column<Client>[] = [
 
 const FACETS = ["group", "status"];
 
-export function DevicesTable({ clients, initialFacets }: { clients: Client[]; initialFacets: Record<string, string> }) {
+export function DevicesTable({ clients, initialFacets }: { clients: AgentRecord[]; initialFacets: Record<string, string> }) {
   return (
     <DataTable
       rows={clients}

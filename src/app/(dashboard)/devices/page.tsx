@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/session";
-import { hasRole } from "@/server/auth/roles";
+import { mayCall } from "@/server/auth/permissions";
 import { AddAgentButton, AddAgentUnavailable } from "./add-agent-dialog";
 import { DevicesTable } from "./devices-table";
 
@@ -24,9 +24,9 @@ function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { actor, caller } = await requireSession();
-  const clients = await caller.clients.list();
+  const { items: clients } = await caller.agents.list();
   const online = clients.filter((client) => client.online).length;
-  const canAdd = hasRole(actor.role, "operator");
+  const canAdd = mayCall(actor, "enrollment.preparePackage");
   return (
     <section>
       <PageHeader

@@ -41,9 +41,13 @@ export const agents = pgTable(
     features: jsonb("features").$type<string[]>().notNull().default([]),
     status: agentStatusEnum("status").notNull().default("offline"),
     lastSeen: timestamp("last_seen", { withTimezone: true }),
+    /** When the current connection began (set on connect, cleared on disconnect). */
+    connectedAt: timestamp("connected_at", { withTimezone: true }),
     /** Which gateway instance holds the socket while the agent is online. */
     gatewayId: uuid("gateway_id"),
     remoteAddress: text("remote_address"),
+    /** The agent's own interface addresses, from its `hello`. */
+    localAddresses: jsonb("local_addresses").$type<string[]>().notNull().default([]),
     /** The latest `monitoring-metrics` (CPU, memory, disk, network) for the device list. */
     metrics: jsonb("metrics").$type<AgentMetrics>(),
     enrollmentTokenId: text("enrollment_token_id"),

@@ -8,6 +8,8 @@ export const auditLog = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     /** Username of the actor; null when nobody is signed in (a failed sign-in, the launcher). */
     actor: text("actor"),
+    /** How the actor authenticated: session, sso, jwt or api-key. */
+    via: text("via"),
     action: text("action").notNull(),
     target: text("target"),
     success: boolean("success").notNull().default(true),

@@ -3,9 +3,9 @@ import { Card, Fact, FactList } from "@/components/fact-card";
 import { RelativeTime } from "@/components/relative-time";
 import { UsageBar } from "@/components/usage-bar";
 import { formatBytes, usedPercent } from "@/lib/format-bytes";
-import type { Client } from "@/server/services/clients";
+import type { AgentRecord } from "@/server/contracts/agents";
 
-type Disk = NonNullable<NonNullable<Client["specs"]>["disks"]>[number];
+type Disk = NonNullable<NonNullable<AgentRecord["specs"]>["disks"]>[number];
 
 function DiskUsage({ disk }: { disk: Disk }) {
   return (
@@ -22,7 +22,7 @@ function DiskUsage({ disk }: { disk: Disk }) {
   );
 }
 
-export function SystemCard({ client }: { client: Client }) {
+export function SystemCard({ client }: { client: AgentRecord }) {
   const specs = client.specs ?? {};
   const disks = specs.disks ?? [];
   return (
@@ -48,7 +48,7 @@ export function SystemCard({ client }: { client: Client }) {
   );
 }
 
-export function AgentCard({ client }: { client: Client }) {
+export function AgentCard({ client }: { client: AgentRecord }) {
   return (
     <Card title="Agent">
       <FactList>

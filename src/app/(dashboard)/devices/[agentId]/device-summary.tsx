@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { platformLabel } from "@/lib/platform";
-import type { Client } from "@/server/services/clients";
+import type { AgentRecord } from "@/server/contracts/agents";
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -14,7 +14,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function DeviceSummary({ client }: { client: Client }) {
+export function DeviceSummary({ client }: { client: AgentRecord }) {
   const platform = platformLabel(client.platform);
   return (
     <dl className="mt-1.5 flex flex-wrap items-center gap-x-5 gap-y-1 text-[13px]">

@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
 import { latestLoad } from "@/lib/device-load";
 import { requireSession } from "@/lib/session";
-import { hasRole } from "@/server/auth/roles";
+import { mayCall } from "@/server/auth/permissions";
 import { AgentCard, SystemCard } from "./device-facts";
 import { DeviceSummary } from "./device-summary";
 import { LoadCard } from "./load-card";
@@ -29,7 +29,7 @@ const LOAD_POLL_MS = 30_000;
  */
 const loadDevice = cache(async (segment: string) => {
   const { actor, caller } = await requireSession();
-  const clients = await caller.clients.list();
+  const { items: clients } = await caller.agents.list();
   const client = clients.find((candidate) => candidate.agentId === segment || encodeURIComponent(candidate.agentId) === segment) ?? notFound();
   return { actor, caller, client };
 });
@@ -54,7 +54,7 @@ export default async function DevicePage({ params }: { params: Params }) {
       <PageHeader title={client.name} description={<DeviceSummary client={client} />} actions={
           <div className="flex items-center gap-3">
             <LiveUpdates agentId={client.agentId} pollMs={client.online ? LOAD_POLL_MS : undefined} />
-            {hasRole(actor.role, "operator") ? <RemoveDeviceButton agentId={client.agentId} deviceName={client.name} /> : null}
+            {mayCall(actor, "agents.remove") ? <RemoveDeviceButton agentId={client.agentId} deviceName={client.name} /> : null}
           </div>
         } />
       {client.online ? null : (
@@ -70,7 +70,7 @@ export default async function DevicePage({ params }: { params: Params }) {
         <SystemCard client={client} />
         <AgentCard client={client} />
       </div>
-      <ProcessPanel agentId={client.agentId} deviceName={client.name} online={client.online} canEnd={hasRole(actor.role, "operator")} initialSnapshot={snapshot} />
+      <ProcessPanel agentId={client.agentId} deviceName={client.name} online={client.online} canEnd={mayCall(actor, "processes.kill")} initialSnapshot={snapshot} />
     </section>
   );
 }

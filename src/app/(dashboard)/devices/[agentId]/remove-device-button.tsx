@@ -7,12 +7,12 @@ import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { trpc } from "@/lib/trpc-client";
 import { useMutation } from "@/lib/use-mutation";
-import { agentRef } from "@/server/contracts/processes";
+import { agentRef } from "@/server/contracts/agents";
 
 export function RemoveDeviceButton({ agentId, deviceName }: { agentId: string; deviceName: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const { run, pending, error } = useMutation(agentRef, (input: { agentId: string }) => trpc.clients.revoke.mutate(input));
+  const { run, pending, error } = useMutation(agentRef, (input: { agentId: string }) => trpc.agents.remove.mutate(input));
 
   async function remove() {
     const result = await run({ agentId });

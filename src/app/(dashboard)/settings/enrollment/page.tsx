@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/session";
-import { hasRole } from "@/server/auth/roles";
+import { mayCall, requiredRole } from "@/server/auth/permissions";
 import { CreateTokenForm } from "./create-token-form";
 import { TokensTable, type TokenRow } from "./tokens-table";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Enrollment" };
 
 export default async function EnrollmentPage() {
   const { actor, caller } = await requireSession();
-  if (!hasRole(actor.role, "operator")) return <Forbidden requiredRole="operator" />;
+  if (!mayCall(actor, "enrollment.list")) return <Forbidden requiredRole={requiredRole("enrollment.list")} />;
   const tokens = await caller.enrollment.list();
   const rows: TokenRow[] = tokens.map((token) => ({
     id: token.id,

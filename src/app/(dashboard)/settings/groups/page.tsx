@@ -1,7 +1,7 @@
 /** Device groups: how many devices each holds, creating groups, and moving devices between them. */
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { hasRole } from "@/server/auth/roles";
+import { mayCall } from "@/server/auth/permissions";
 import { DEFAULT_GROUP } from "@/server/contracts/groups";
 import { requireSession } from "@/lib/session";
 import { AssignGroupForm } from "./assign-group-form";
@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "Groups" };
 
 export default async function GroupsPage() {
   const { actor, caller } = await requireSession();
-  const [groups, clients] = await Promise.all([caller.groups.list(), caller.clients.list()]);
+  const [groups, { items: clients }] = await Promise.all([caller.groups.list(), caller.agents.list()]);
   // groups.list has no counts; the device list is already needed for the assign form.
   const rows: GroupRow[] = groups.map((name) => {
     const members = clients.filter((client) => client.group === name);
     return { name, devices: members.length, online: members.filter((client) => client.online).length };
   });
-  const canAssign = hasRole(actor.role, "operator");
+  const canAssign = mayCall(actor, "groups.assign");
   return (
     <section>
       <PageHeader title="Groups" description={`Groups organise devices; every device belongs to exactly one. New devices start in ${DEFAULT_GROUP}.`} />

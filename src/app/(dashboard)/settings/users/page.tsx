@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { hasRole } from "@/server/auth/roles";
+import { mayCall, requiredRole } from "@/server/auth/permissions";
 import { requireSession } from "@/lib/session";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const { actor, caller } = await requireSession();
   // Checked before calling users.list: a viewer gets a page that explains, not an error page.
-  if (!hasRole(actor.role, "admin")) return <Forbidden requiredRole="admin" />;
+  if (!mayCall(actor, "users.list")) return <Forbidden requiredRole={requiredRole("users.list")} />;
   const users = await caller.users.list();
   return (
     <section>

@@ -1,3 +1,0 @@
-import { loginHandler } from "@/server/rest/auth-handlers";
-
-export const POST = loginHandler;

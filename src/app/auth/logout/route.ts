@@ -1,3 +1,0 @@
-import { logoutHandler } from "@/server/rest/auth-handlers";
-
-export const GET = logoutHandler;

@@ -1,3 +1,0 @@
-import { ssoHandler } from "@/server/rest/auth-handlers";
-
-export const GET = ssoHandler;

@@ -1,3 +1,0 @@
-import { restRoute } from "@/server/rest/rest-route";
-
-export const GET = restRoute((caller) => caller.clients.list());

@@ -1,0 +1,37 @@
+/**
+ * Spec 000's field names for agents, as the reference server answers `GET /clients` (scripts and
+ * the reference dashboard read `id`, `connectedAt` and friends).
+ */
+import { z } from "zod";
+import { agentRecord, type AgentPage, type AgentRecord } from "../../contracts/agents";
+import type { Presenter } from "../route-types";
+
+export const spec000Client = agentRecord.extend({
+  /** The reference server's name for the agent id (`agentId` is kept as well). */
+  id: z.string(),
+  /** The reference server's address fields: the agent's own first interface address, and the address it connected from. */
+  internalIp: z.string().nullable(),
+  externalIp: z.string().nullable(),
+  /** Filled by the update, software and monitoring capabilities as they arrive. */
+  updates: z.null(),
+  software: z.null(),
+  alerts: z.array(z.unknown()),
+});
+
+export function toSpec000Client(agent: AgentRecord): z.infer<typeof spec000Client> {
+  return {
+    id: agent.agentId,
+    ...agent,
+    internalIp: agent.localAddresses[0] ?? agent.remoteAddress,
+    externalIp: agent.remoteAddress,
+    updates: null,
+    software: null,
+    alerts: [],
+  };
+}
+
+export const spec000ClientList: Presenter<AgentPage> = {
+  schema: z.array(spec000Client),
+  present: (page) => page.items.map(toSpec000Client),
+};
+

@@ -1,0 +1,56 @@
+/** Tactical RMM's (/api/v3) field names for agents. */
+import { z } from "zod";
+import { formatBytes } from "../../../lib/format-bytes";
+import type { AgentPage, AgentRecord } from "../../contracts/agents";
+import type { Presenter } from "../route-types";
+
+const GIB = 1024 ** 3;
+
+export const v3Agent = z.object({
+  agent_id: z.string(),
+  hostname: z.string(),
+  plat: z.string().describe("windows or linux"),
+  operating_system: z.string().nullable(),
+  version: z.string().nullable(),
+  monitoring_type: z.enum(["server", "workstation"]),
+  last_seen: z.string().nullable(),
+  status: z.enum(["online", "offline"]),
+  logged_in_username: z.string().nullable(),
+  local_ip: z.string().nullable(),
+  public_ip: z.string().nullable(),
+  cpu_model: z.string().nullable(),
+  total_ram: z.number().nullable().describe("GiB, one decimal"),
+  disks: z.array(z.object({ device: z.string(), free: z.string(), total: z.string(), percent: z.number().int() })),
+  group: z.string(),
+});
+
+/** Tactical RMM says `windows` where Node says `win32`. */
+const platName = (platform: string | null) => (platform === "win32" ? "windows" : (platform ?? "unknown"));
+
+export function toV3Agent(agent: AgentRecord): z.infer<typeof v3Agent> {
+  return {
+    agent_id: agent.agentId,
+    hostname: agent.name,
+    plat: platName(agent.platform),
+    operating_system: agent.os,
+    version: agent.agentVersion,
+    monitoring_type: agent.monitoringType,
+    last_seen: agent.lastSeen,
+    status: agent.status,
+    logged_in_username: agent.loggedInUser,
+    local_ip: agent.localAddresses[0] ?? null,
+    public_ip: agent.remoteAddress,
+    cpu_model: agent.specs?.cpu?.model ?? null,
+    total_ram: agent.specs?.memoryBytes ? Math.round((agent.specs.memoryBytes / GIB) * 10) / 10 : null,
+    disks: (agent.specs?.disks ?? []).map((disk) => ({
+      device: disk.mount,
+      free: formatBytes(disk.freeBytes),
+      total: formatBytes(disk.totalBytes),
+      percent: disk.totalBytes > 0 ? Math.round(((disk.totalBytes - disk.freeBytes) / disk.totalBytes) * 100) : 0,
+    })),
+    group: agent.group,
+  };
+}
+
+export const v3AgentList: Presenter<AgentPage> = { schema: z.array(v3Agent), present: (page) => page.items.map(toV3Agent) };
+export const v3AgentDetail: Presenter<AgentRecord> = { schema: v3Agent, present: toV3Agent };

@@ -1,0 +1,67 @@
+/**
+ * Reading a request body safely: JSON only (415 for another content type), capped while it
+ * streams (413 as soon as it passes the limit, before the rest is read), refused when a string
+ * in it carries a NUL byte or an unpaired surrogate (PostgreSQL cannot store those).
+ */
+import { AppError } from "../errors";
+import { hasForbiddenCharacters } from "./path-template";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const tooLarge = (limitBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${limitBytes} bytes`);
+
+async function readCapped(request: Request, limitBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function findForbidden(value: unknown, path: string): string | null {
+  if (typeof value === "string") return hasForbiddenCharacters(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbidden(value[i], `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (hasForbiddenCharacters(key)) return path;
+      const found = findForbidden(item, path === "body" ? key : `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The parsed JSON body, or undefined when the request has none. */
+export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  const text = await readCapped(request, limitBytes);
+  if (text.trim() === "") return undefined;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && !type.endsWith("+json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Request body must be JSON (Content-Type: application/json)");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", "Malformed JSON body", { details: [{ field: "body", message: (error as Error).message }] });
+  }
+  const field = findForbidden(body, "body");
+  if (field) throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field, message: "must not contain NUL bytes or unpaired surrogates" }] });
+  return body;
+}

@@ -1,0 +1,20 @@
+/**
+ * Specification 002's `/api/agents`: a session cookie, a bearer token or an API key for people and
+ * integrations; an agent's own `X-Agent-Key` for the agent's calls. Plain JSON, errors `{ error, details }`.
+ */
+import type { Surface } from "../surface";
+import { openApiRoute } from "./openapi-route";
+import { spec000Surface } from "./spec000";
+
+export const agentsApiSurface: Surface = {
+  name: "agents",
+  title: "Agents API (/api/agents, specification 002)",
+  mount: "/api/agents",
+  security: ["cookie", "bearer", "apiKey", "agentKey"],
+  envelope: (payload) => payload,
+  errorSchema: spec000Surface.errorSchema,
+  validationStatus: 400,
+  successBody: (payload) => payload,
+  errorBody: spec000Surface.errorBody,
+  customRoutes: [openApiRoute(() => agentsApiSurface)],
+};

@@ -1,0 +1,20 @@
+/**
+ * Tactical RMM's `/api/v3` (specification 003): `X-API-KEY` on every request, plain JSON with TRMM
+ * field names, errors `{ detail }`, trailing slashes as documented (and accepted without).
+ */
+import { z } from "zod";
+import type { Surface } from "../surface";
+import { openApiRoute } from "./openapi-route";
+
+export const v3Surface: Surface = {
+  name: "v3",
+  title: "Tactical RMM compatible API (/api/v3, specification 003)",
+  mount: "/api/v3",
+  security: ["apiKey"],
+  envelope: (payload) => payload,
+  errorSchema: z.object({ detail: z.string() }),
+  validationStatus: 400,
+  successBody: (payload) => payload,
+  errorBody: (failure) => ({ detail: failure.details?.length ? `${failure.message}: ${failure.details.map((d) => `${d.field} ${d.message}`).join("; ")}` : failure.message }),
+  customRoutes: [openApiRoute(() => v3Surface)],
+};

@@ -1,0 +1,105 @@
+/** The agents resource on the dashboard and on every REST surface; all of them read one service. */
+import { z } from "zod";
+import { apiAgentDetailPresenter, apiAgentList } from "../api/presenters/agents-api";
+import { spec000ClientList } from "../api/presenters/spec000";
+import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
+import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
+import { agentIdFrom, v1ListQuery } from "../api/surfaces/list-query";
+import { getConfig } from "../config";
+import { agentActionInput, agentPage, agentRecord, listAgentsInput } from "../contracts/agents";
+import { registerAgentInput } from "../contracts/enrollment";
+import { gatewayUrlFor } from "../services/agent-package";
+import { getAgent, listAgents, removeAgent } from "../services/agents";
+import { createEnrollmentToken } from "../services/enrollment";
+import { refreshProcesses } from "../services/processes";
+import { agentProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
+
+const TAG = "Agents";
+
+const v1AgentsQuery = v1ListQuery({
+  sortBy: { hostname: "name", status: "status", last_seen: "lastSeen", os: "os", platform: "platform", group: "group", agent_version: "agentVersion", created_at: "createdAt" },
+  filters: {
+    status: z.enum(["online", "offline"], { error: "must be online or offline" }).optional(),
+    group: z.string().trim().min(1).max(64).optional(),
+    hostname: z.string().trim().min(1).max(255).optional(),
+  },
+});
+
+const notYet = "filtering by client or site needs clients and sites, which this server does not have yet";
+const v3AgentsQuery = z.object({
+  hostname: z.string().trim().min(1).max(255).optional(),
+  monitoring_type: z.enum(["server", "workstation"], { error: "must be server or workstation" }).optional(),
+  client: z.undefined({ error: notYet }),
+  site: z.undefined({ error: notYet }),
+});
+
+export const agentsRouter = router({
+  list: viewerProcedure
+    .meta({
+      summary: "List agents",
+      tag: TAG,
+      routes: {
+        spec000: { method: "GET", path: "/clients", summary: "Every agent, online and offline", input: () => undefined, present: spec000ClientList },
+        v1: { method: "GET", path: "/agents/", query: v1AgentsQuery.query, input: v1AgentsQuery.input, present: v1AgentList },
+        v3: {
+          method: "GET",
+          path: "/agents/",
+          query: v3AgentsQuery,
+          input: ({ query }) => ({ hostname: query.hostname, monitoringType: query.monitoring_type }),
+          present: v3AgentList,
+        },
+        agents: { method: "GET", path: "/", input: () => undefined, present: apiAgentList },
+      },
+    })
+    .input(listAgentsInput)
+    .output(agentPage)
+    .query(({ ctx, input }) => listAgents(ctx.service, input)),
+
+  get: agentProcedure("viewer")
+    .meta({
+      summary: "One agent",
+      tag: TAG,
+      routes: {
+        v1: { method: "GET", path: "/agents/{uuid}", input: agentIdFrom("uuid"), present: v1AgentDetail },
+        v3: { method: "GET", path: "/agents/{agent_id}/", input: agentIdFrom("agent_id"), present: v3AgentDetail },
+        agents: { method: "GET", path: "/{agent_id}", input: agentIdFrom("agent_id"), present: apiAgentDetailPresenter },
+      },
+    })
+    .output(agentRecord)
+    .query(({ ctx }) => getAgent(ctx.db, ctx.agent.id)),
+
+  remove: agentProcedure("admin")
+    .meta({
+      summary: "Remove an agent (its key is revoked and its connection closed)",
+      tag: TAG,
+      routes: {
+        v1: { method: "DELETE", path: "/agents/{uuid}", input: agentIdFrom("uuid"), present: { schema: z.object({ uuid: z.string() }), present: (out: { agentId: string }) => ({ uuid: out.agentId }) } },
+        v3: { method: "DELETE", path: "/agents/{agent_id}/", input: agentIdFrom("agent_id"), present: { schema: z.object({ agent_id: z.string() }), present: (out: { agentId: string }) => ({ agent_id: out.agentId }) } },
+        agents: { method: "DELETE", path: "/{agent_id}", input: agentIdFrom("agent_id"), present: { schema: z.object({ status: z.literal("deleted") }), present: () => ({ status: "deleted" }) } },
+      },
+    })
+    .output(z.object({ agentId: z.string() }))
+    .mutation(({ ctx }) => removeAgent(ctx.service, ctx.agent.id)),
+
+  action: agentProcedure("operator")
+    .meta({ summary: "Run an action on an agent", tag: TAG, routes: { v1: { method: "POST", path: "/agents/{uuid}/action", input: agentIdFrom("uuid") } } })
+    .input(agentActionInput)
+    .mutation(async ({ ctx, input }) => {
+      // One entry per action; later capabilities add theirs here.
+      const { snapshot } = await refreshProcesses(ctx.service, ctx.agent.id);
+      return { action: input.action, agent: ctx.agent.id, result: { processes: snapshot.processes.length, collectedAt: snapshot.collectedAt } };
+    }),
+
+  register: operatorProcedure
+    .meta({
+      summary: "Register a new agent: an enrollment token and the gateway URL to give it",
+      tag: TAG,
+      routes: { v1: { method: "POST", path: "/agents/register", status: 201 } },
+    })
+    .input(registerAgentInput)
+    .output(z.object({ enrollment_token: z.string(), gateway_url: z.string(), expires_at: z.string(), max_uses: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const token = await createEnrollmentToken(ctx.service, input);
+      return { enrollment_token: token.token, gateway_url: gatewayUrlFor(getConfig()), expires_at: token.expiresAt.toISOString(), max_uses: token.maxUses };
+    }),
+});
