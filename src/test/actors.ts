@@ -14,7 +14,7 @@ export async function seedUser(db: Db, username: string, role: Role, options: { 
 export async function actorFor(db: Db, username: string): Promise<Actor> {
   const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   if (!row) throw new Error(`no user ${username}`);
-  return { userId: row.id, username: row.username, role: row.role, sessionKind: "password" };
+  return { userId: row.id, username: row.username, role: row.role, via: "session" };
 }
 
 export function callerAs(db: Db, actor: Actor | null, options: { clientIp?: string; waiters?: CommandWaiters } = {}) {

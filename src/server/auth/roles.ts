@@ -6,5 +6,8 @@ export function hasRole(actual: Role, minimum: Role): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(minimum);
 }
 
+/** How the actor proved who it is. */
+export type AuthMethod = "session" | "sso" | "jwt" | "api-key";
+
 /** Who is acting: stamped on every request context and written into the audit log. */
-export type Actor = { userId: number; username: string; role: Role; sessionKind: "password" | "sso" };
+export type Actor = { userId: number; username: string; role: Role; via: AuthMethod; apiKeyId?: string };

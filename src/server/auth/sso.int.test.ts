@@ -21,7 +21,7 @@ describe("single sign-on", () => {
     const now = new Date();
     const result = await ssoLogin(t.db, secret, link("dora", now.getTime()), now);
     expect(result).toMatchObject({ username: "dora", role: "operator", maxAgeSeconds: 300 });
-    expect(await resolveSession(t.db, result.sessionToken, new Date(now.getTime() + 299_000))).toMatchObject({ username: "dora", sessionKind: "sso" });
+    expect(await resolveSession(t.db, result.sessionToken, new Date(now.getTime() + 299_000))).toMatchObject({ username: "dora", via: "sso" });
     expect(await resolveSession(t.db, result.sessionToken, new Date(now.getTime() + 301_000))).toBeNull();
   });
 
