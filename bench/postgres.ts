@@ -7,11 +7,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sha256 } from "../src/server/auth/secret-hash";
 import { createDb, type Db, type Sql } from "../src/server/db/client";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { runMigrations } from "../src/server/db/migrate";
 import { agents } from "../src/server/db/schema";
-import { sha256 } from "../src/server/services/enrollment";
 import { onCleanup } from "./cleanup";
 
 export type BenchDatabase = { url: string; db: Db; sql: Sql; version: string; stop(): Promise<void> };

@@ -6,13 +6,8 @@ export function hasRole(actual: Role, minimum: Role): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(minimum);
 }
 
-/** How the actor proved who they are; the audit log records it with every entry. */
+/** How the actor proved who it is. */
 export type AuthMethod = "session" | "sso" | "jwt" | "api-key";
 
 /** Who is acting: stamped on every request context and written into the audit log. */
 export type Actor = { userId: number; username: string; role: Role; via: AuthMethod; apiKeyId?: string };
-
-/** The lower of two roles (an API key never grants more than its creator holds). */
-export function lowerRole(a: Role, b: Role): Role {
-  return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
-}

@@ -1,13 +1,10 @@
 /** Server-side sessions: created at sign-in, resolved on every request, deleted at sign-out. */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { Actor } from "./roles";
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+import { sha256 } from "./secret-hash";
 
 export async function createSession(
   db: Pick<Db, "insert">,
@@ -16,7 +13,7 @@ export async function createSession(
   const token = randomBytes(32).toString("base64url");
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + input.ttlSeconds * 1000);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: input.userId, kind: input.kind, clientIp: input.clientIp, expiresAt });
+  await db.insert(sessions).values({ tokenHash: sha256(token), userId: input.userId, kind: input.kind, clientIp: input.clientIp, expiresAt });
   return { token, expiresAt };
 }
 
@@ -26,13 +23,13 @@ export async function resolveSession(db: Db, token: string | null, now = new Dat
     .select({ userId: users.id, username: users.username, role: users.role, kind: sessions.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
     .limit(1);
   return row ? { userId: row.userId, username: row.username, role: row.role, via: row.kind === "sso" ? "sso" : "session" } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {

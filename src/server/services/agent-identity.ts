@@ -4,10 +4,11 @@
  */
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { sha256 } from "../auth/secret-hash";
 import type { Db } from "../db/client";
 import { agents } from "../db/schema";
 import { recordAudit } from "./audit";
-import { consumeEnrollmentToken, sha256 } from "./enrollment";
+import { consumeEnrollmentToken } from "./enrollment";
 
 export type EnrolledAgent = { agentId: string; agentSecret: string };
 

@@ -2,14 +2,13 @@
  * Enrollment tokens: created by operators (or by an agent download), expiring, revocable, with a
  * use limit. Only the SHA-256 of a token is stored; the token itself is shown once.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { sha256 } from "../auth/secret-hash";
 import type { Db } from "../db/client";
 import { enrollmentTokens } from "../db/schema";
 import { AppError } from "../errors";
 import type { ServiceContext } from "./service-context";
-
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export type NewEnrollmentToken = { id: string; token: string; label: string; expiresAt: Date; maxUses: number };
 

@@ -1,5 +1,7 @@
 /** Every table of the product, one file per domain. drizzle-kit reads this file. */
 export * from "./agents";
+export * from "./api-keys";
+export * from "./api-tokens";
 export * from "./audit";
 export * from "./commands";
 export * from "./enrollment";
