@@ -3,4 +3,5 @@ export * from "./agents";
 export * from "./audit";
 export * from "./commands";
 export * from "./enrollment";
+export * from "./rate-limits";
 export * from "./users";
