@@ -12,8 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm run typecheck` checks types (CI runs it); `npm start` should not pay for it again.
   typescript: { ignoreBuildErrors: true },
-  // Native or connection-holding modules stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "postgres"],
+  // Native or connection-holding modules stay outside the bundle; so does rate-limiter-flexible, whose
+  // index loads every store it supports, one of them importing a module by a computed name.
+  serverExternalPackages: ["@node-rs/argon2", "postgres", "rate-limiter-flexible"],
   // Tactical RMM's paths end in a slash and clients send both forms; the dispatcher accepts both.
   skipTrailingSlashRedirect: true,
   async rewrites() {

@@ -1,40 +1,43 @@
 /**
- * Sign-in throttling, stored in PostgreSQL so that every web process shares it.
+ * Sign-in throttling, counted in PostgreSQL (src/server/rate-limit/store.ts) so that every web
+ * process shares it.
  *
- * Two sliding windows of failed attempts:
+ * Two fixed windows of failed attempts, each starting with its first failure:
  *  - per client address: 20 failures in 15 minutes;
- *  - per username: 10 failures in 5 minutes, from addresses that have never signed in as that
- *    user. An attacker guessing from elsewhere can therefore delay only strangers, never the
- *    real user at an address they have used before, and a lock ends 5 minutes after the guessing
- *    stops. Refused (throttled) attempts are not counted, so hammering does not extend a lock.
+ *  - per username: 10 failures in 5 minutes. An address that has signed in as that user before is
+ *    exempt from this lock, so an attacker guessing from elsewhere can delay only strangers, never
+ *    the real user at an address they have used before, and a lock ends at most 5 minutes after
+ *    the guessing started. Throttled (refused) attempts do not move a window's end, so hammering
+ *    does not extend a lock, and one refused by the username rule is not counted against its address.
+ *
+ * Check and count are one step: an attempt takes its point (one atomic upsert) before the password
+ * is verified, and a successful sign-in gives it back. Parallel attempts therefore cannot all pass
+ * a check made before any of them was counted: of 60 simultaneous guesses from one address, at
+ * most 20 are evaluated.
+ *
+ * The windows run on the process clock (the library reads `Date.now()`). A store failure throws:
+ * signing in needs the same database anyway, so the throttle fails closed.
  */
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, loginFailures } from "../db/schema";
+import { auditLog } from "../db/schema";
+import { createPostgresLimiter, perDb, takePoint, type PointTaken } from "../rate-limit/store";
 
 export const THROTTLE_RULES = {
-  perAddress: { limit: 20, windowMs: 15 * 60_000 },
-  perUsername: { limit: 10, windowMs: 5 * 60_000 },
+  perAddress: { points: 20, durationSeconds: 15 * 60 },
+  perUsername: { points: 10, durationSeconds: 5 * 60 },
 } as const;
 
-type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type LoginAttempt =
+  | { allowed: true; /** Gives the attempt's points back: a success is not a failure. */ succeeded(): Promise<void> }
+  | { allowed: false; retryAfterSeconds: number };
 
-/** Seconds until the window holds fewer than `limit` failures, or 0 when it already does. */
-function secondsUntilFree(timesNewestFirst: Date[], limit: number, windowMs: number, now: Date): number {
-  if (timesNewestFirst.length < limit) return 0;
-  const oldestCounted = timesNewestFirst[limit - 1]!;
-  return Math.max(1, Math.ceil((oldestCounted.getTime() + windowMs - now.getTime()) / 1000));
-}
+const limitersOf = perDb((db) => ({
+  perAddress: createPostgresLimiter(db, "login-address", THROTTLE_RULES.perAddress),
+  perUsername: createPostgresLimiter(db, "login-username", THROTTLE_RULES.perUsername),
+}));
 
-async function recentFailures(db: Db, column: typeof loginFailures.clientIp | typeof loginFailures.username, value: string, rule: { limit: number; windowMs: number }, now: Date) {
-  const rows = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(column, value), gt(loginFailures.at, new Date(now.getTime() - rule.windowMs))))
-    .orderBy(desc(loginFailures.at))
-    .limit(rule.limit);
-  return rows.map((row) => row.at);
-}
+const refused = (taken: PointTaken): LoginAttempt => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(taken.msBeforeReset / 1000)) });
 
 async function hasSignedInFrom(db: Db, username: string, clientIp: string): Promise<boolean> {
   const [row] = await db
@@ -45,19 +48,25 @@ async function hasSignedInFrom(db: Db, username: string, clientIp: string): Prom
   return Boolean(row);
 }
 
-export async function checkLoginThrottle(db: Db, input: { clientIp: string; username: string; now?: Date }): Promise<Verdict> {
-  const now = input.now ?? new Date();
+/** Counts an attempt as a failure up front; call `succeeded()` once the credentials proved right. */
+export async function beginLoginAttempt(db: Db, input: { clientIp: string; username: string }): Promise<LoginAttempt> {
+  const { perAddress, perUsername } = limitersOf(db);
+  const address = input.clientIp;
   const username = input.username.toLowerCase();
-  const byAddress = secondsUntilFree(await recentFailures(db, loginFailures.clientIp, input.clientIp, THROTTLE_RULES.perAddress, now), THROTTLE_RULES.perAddress.limit, THROTTLE_RULES.perAddress.windowMs, now);
-  let byUsername = secondsUntilFree(await recentFailures(db, loginFailures.username, username, THROTTLE_RULES.perUsername, now), THROTTLE_RULES.perUsername.limit, THROTTLE_RULES.perUsername.windowMs, now);
-  if (byUsername > 0 && (await hasSignedInFrom(db, username, input.clientIp))) byUsername = 0;
-  const wait = Math.max(byAddress, byUsername);
-  return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
-}
 
-export async function recordLoginFailure(db: Db, input: { clientIp: string; username: string; now?: Date }): Promise<void> {
-  const now = input.now ?? new Date();
-  await db.insert(loginFailures).values({ clientIp: input.clientIp, username: input.username.toLowerCase(), at: now });
-  // Keep the table small: nothing older than the longest window matters.
-  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - 24 * 60 * 60_000)));
+  const byAddress = await takePoint(perAddress, address);
+  if (!byAddress.allowed) return refused(byAddress);
+
+  const byUsername = await takePoint(perUsername, username);
+  if (!byUsername.allowed && !(await hasSignedInFrom(db, username, address))) {
+    await perAddress.reward(address);
+    return refused(byUsername);
+  }
+
+  return {
+    allowed: true,
+    async succeeded() {
+      await Promise.all([perAddress.reward(address), perUsername.reward(username)]);
+    },
+  };
 }

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedUser } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
-import { auditLog, loginFailures, users } from "../db/schema";
+import { auditLog, sessions, users } from "../db/schema";
 import { AppError } from "../errors";
-import { login } from "./login";
+import { login, verifyLogin } from "./login";
 import { THROTTLE_RULES } from "./login-throttle";
 import { resolveSession } from "./sessions";
 
@@ -55,37 +55,90 @@ describe("login", () => {
 });
 
 describe("throttling", () => {
-  it("blocks an address after repeated failures with a Retry-After, even for a right password", async () => {
-    const now = new Date();
-    for (let i = 0; i < THROTTLE_RULES.perAddress.limit; i++) {
-      await failure(login(t.db, { username: `guess${i}`, password: "x", clientIp: "10.9.9.9" }, now));
+  const { perAddress, perUsername } = THROTTLE_RULES;
+  // The windows run on the process clock; only Date is faked, so the database and timers run as usual.
+  const at = (time: number) => vi.setSystemTime(time);
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"] }));
+  afterEach(() => vi.useRealTimers());
+
+  it("blocks an address after repeated failures with a Retry-After, even for a right password, until the window ends", async () => {
+    const start = Date.now();
+    at(start);
+    for (let i = 0; i < perAddress.points; i++) {
+      expect(await failure(login(t.db, { username: `guess${i}`, password: "x", clientIp: "10.9.9.9" }))).toMatchObject({ code: "UNAUTHORIZED" });
     }
-    const blocked = await failure(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.9" }, now));
-    expect(blocked).toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    expect(blocked!.retryAfterSeconds).toBeGreaterThan(0);
-    expect(blocked!.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE_RULES.perAddress.windowMs / 1000);
-    // Another address is unaffected, and the window passing lifts the block.
-    await expect(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.10" }, now)).resolves.toBeTruthy();
-    const later = new Date(now.getTime() + THROTTLE_RULES.perAddress.windowMs + 1000);
-    await expect(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.9" }, later)).resolves.toBeTruthy();
+    const blocked = await failure(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.9" }));
+    expect(blocked).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: perAddress.durationSeconds });
+    // Another address is unaffected.
+    await expect(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.10" })).resolves.toBeTruthy();
+    // Hammering a minute before the end does not push the end back.
+    at(start + (perAddress.durationSeconds - 60) * 1000);
+    for (let i = 0; i < 10; i++) {
+      expect(await failure(login(t.db, { username: "alice", password: "x", clientIp: "10.9.9.9" }))).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: 60 });
+    }
+    at(start + perAddress.durationSeconds * 1000 + 1);
+    await expect(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.9.9.9" })).resolves.toMatchObject({ username: "alice" });
+  });
+
+  it("evaluates at most 20 of 60 simultaneous wrong passwords from one address; the rest get 429 with Retry-After", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => failure(login(t.db, { username: `parallel${i}`, password: "wrong", clientIp: "10.8.8.8" }))),
+    );
+    const evaluated = answers.filter((answer) => answer?.code === "UNAUTHORIZED");
+    const throttled = answers.filter((answer) => answer?.code === "TOO_MANY_REQUESTS");
+    expect(evaluated).toHaveLength(perAddress.points);
+    expect(throttled).toHaveLength(60 - perAddress.points);
+    for (const answer of throttled) {
+      expect(answer!.retryAfterSeconds).toBeGreaterThan(0);
+      expect(answer!.retryAfterSeconds).toBeLessThanOrEqual(perAddress.durationSeconds);
+    }
+  });
+
+  it("evaluates at most 10 simultaneous guesses of one username from many addresses", async () => {
+    await seedUser(t.db, "dave", "viewer", { password: "dave-password" });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => failure(login(t.db, { username: "dave", password: "wrong", clientIp: `172.20.0.${i}` }))),
+    );
+    expect(answers.filter((answer) => answer?.code === "UNAUTHORIZED")).toHaveLength(perUsername.points);
+    expect(answers.filter((answer) => answer?.code === "TOO_MANY_REQUESTS")).toHaveLength(30 - perUsername.points);
   });
 
   it("slows guessing of one username from many addresses, but not its owner's known address", async () => {
     await seedUser(t.db, "carol", "viewer", { password: "carol-password" });
     await login(t.db, { username: "carol", password: "carol-password", clientIp: "192.168.1.50" });
-    const now = new Date();
-    for (let i = 0; i < THROTTLE_RULES.perUsername.limit; i++) {
-      await failure(login(t.db, { username: "carol", password: "nope", clientIp: `172.16.0.${i}` }, now));
+    const start = Date.now();
+    at(start);
+    for (let i = 0; i < perUsername.points; i++) {
+      await failure(login(t.db, { username: "carol", password: "nope", clientIp: `172.16.0.${i}` }));
     }
-    expect(await failure(login(t.db, { username: "carol", password: "carol-password", clientIp: "172.16.1.1" }, now))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    await expect(login(t.db, { username: "carol", password: "carol-password", clientIp: "192.168.1.50" }, now)).resolves.toMatchObject({ username: "carol" });
+    // Refused by the username rule many times: that does not count against the stranger's address.
+    for (let i = 0; i < perAddress.points + 5; i++) {
+      expect(await failure(login(t.db, { username: "carol", password: "carol-password", clientIp: "172.16.1.1" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    }
+    await expect(login(t.db, { username: "carol", password: "carol-password", clientIp: "192.168.1.50" })).resolves.toMatchObject({ username: "carol" });
     // The lock ends when the window has passed: an attacker cannot keep a stranger out for long.
-    const later = new Date(now.getTime() + THROTTLE_RULES.perUsername.windowMs + 1000);
-    await expect(login(t.db, { username: "carol", password: "carol-password", clientIp: "172.16.1.1" }, later)).resolves.toBeTruthy();
+    at(start + perUsername.durationSeconds * 1000 + 1);
+    await expect(login(t.db, { username: "carol", password: "carol-password", clientIp: "172.16.1.1" })).resolves.toMatchObject({ username: "carol" });
   });
 
-  it("does not count refused (throttled) attempts", async () => {
-    const rows = await t.db.select().from(loginFailures).where(eq(loginFailures.clientIp, "10.9.9.9"));
-    expect(rows).toHaveLength(THROTTLE_RULES.perAddress.limit);
+  it("does not count a successful sign-in as a failure", async () => {
+    for (let i = 0; i < perAddress.points - 1; i++) await failure(login(t.db, { username: `typo${i}`, password: "x", clientIp: "10.7.7.7" }));
+    await expect(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.7.7.7" })).resolves.toBeTruthy();
+    expect(await failure(login(t.db, { username: "typo-last", password: "x", clientIp: "10.7.7.7" }))).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await failure(login(t.db, { username: "alice", password: "alice-password", clientIp: "10.7.7.7" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
+
+describe("verifyLogin", () => {
+  it("answers the user without creating a session, and refuses like login does", async () => {
+    const [before] = await t.db.select({ n: count() }).from(sessions);
+    await expect(verifyLogin(t.db, { username: "ALICE", password: "alice-password", clientIp: "10.6.6.6" })).resolves.toEqual({
+      id: expect.any(Number),
+      username: "alice",
+      role: "operator",
+    });
+    const [after] = await t.db.select({ n: count() }).from(sessions);
+    expect(after!.n).toBe(before!.n);
+    expect(await failure(verifyLogin(t.db, { username: "alice", password: "wrong", clientIp: "10.6.6.6" }))).toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -1,14 +1,15 @@
 /**
  * The sign-in service shared by `POST /auth/login` and the dashboard's next-auth provider:
  * throttle, password (argon2id), TOTP without replay, session, audit. A failure never says which
- * part was wrong.
+ * part was wrong. `verifyLogin` is the same without the session, for callers that issue another
+ * credential.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../services/audit";
-import { checkLoginThrottle, recordLoginFailure } from "./login-throttle";
+import { beginLoginAttempt } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { PASSWORD_SESSION_SECONDS } from "./session-cookie";
@@ -17,14 +18,20 @@ import { checkTotp } from "./totp";
 
 export type LoginInput = { username: string; password: string; totp?: string | null; clientIp: string };
 export type LoginResult = { username: string; role: Role; sessionToken: string; maxAgeSeconds: number };
+export type VerifiedUser = { id: number; username: string; role: Role };
 
 const INVALID = "Invalid username, password or one-time code";
 
-export async function login(db: Db, input: LoginInput, now = new Date()): Promise<LoginResult> {
-  const verdict = await checkLoginThrottle(db, { clientIp: input.clientIp, username: input.username, now });
-  if (!verdict.allowed) {
+/**
+ * Throttle, password and TOTP, with the failure audited: the part of signing in that every way of
+ * starting a session shares (a cookie session here, JWTs for `/api/v1`). The caller records the
+ * success with `auditLoginSuccess` once it has issued its credential.
+ */
+export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): Promise<VerifiedUser> {
+  const attempt = await beginLoginAttempt(db, { clientIp: input.clientIp, username: input.username });
+  if (!attempt.allowed) {
     await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp, details: { reason: "throttled" } });
-    throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts; try again later", { retryAfterSeconds: verdict.retryAfterSeconds });
+    throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts; try again later", { retryAfterSeconds: attempt.retryAfterSeconds });
   }
 
   const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`).limit(1);
@@ -32,13 +39,22 @@ export async function login(db: Db, input: LoginInput, now = new Date()): Promis
   const secondFactorOk = passwordOk && user ? await acceptTotp(db, user, input.totp ?? "", now) : false;
 
   if (!user || !passwordOk || !secondFactorOk) {
-    await recordLoginFailure(db, { clientIp: input.clientIp, username: input.username, now });
     await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp });
     throw new AppError("UNAUTHORIZED", INVALID);
   }
+  await attempt.succeeded();
+  return { id: user.id, username: user.username, role: user.role };
+}
 
+/** The audit entry of a successful sign-in; it is also what exempts this address from the username throttle later. */
+export async function auditLoginSuccess(db: Db, user: VerifiedUser, clientIp: string): Promise<void> {
+  await recordAudit(db, { actor: user.username, action: "auth.login", target: user.username, clientIp });
+}
+
+export async function login(db: Db, input: LoginInput, now = new Date()): Promise<LoginResult> {
+  const user = await verifyLogin(db, input, now);
   const session = await createSession(db, { userId: user.id, kind: "password", clientIp: input.clientIp, ttlSeconds: PASSWORD_SESSION_SECONDS, now });
-  await recordAudit(db, { actor: user.username, action: "auth.login", target: user.username, clientIp: input.clientIp });
+  await auditLoginSuccess(db, user, input.clientIp);
   return { username: user.username, role: user.role, sessionToken: session.token, maxAgeSeconds: PASSWORD_SESSION_SECONDS };
 }
 

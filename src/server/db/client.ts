@@ -7,8 +7,9 @@ import postgres from "postgres";
 import { requireSetting } from "../config";
 import * as schema from "./schema";
 
-export type Db = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
+/** `$client` is the pool underneath, for the few callers that speak SQL text (the rate limiter's store). */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: Sql };
 
 export function createDb(url: string, options: { max?: number } = {}): { db: Db; sql: Sql } {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUser } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { createSession, resolveSession } from "../auth/sessions";
-import { agents, commands, gateways, users } from "../db/schema";
+import { agents, commands, gateways, rateLimits, users } from "../db/schema";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
 import { cleanUp, COMMAND_RETENTION_DAYS } from "./maintenance";
 
@@ -47,5 +47,17 @@ describe("maintenance", () => {
     expect(await resolveSession(t.db, expired.token)).toBeNull();
     expect(await resolveSession(t.db, current.token)).toMatchObject({ username: "sam" });
     expect(await t.db.select().from(commands)).toHaveLength(1);
+  });
+
+  it("deletes rate-limit windows that ended over an hour ago, and keeps the rest", async () => {
+    const now = Date.now();
+    await t.db.insert(rateLimits).values([
+      { key: "api-v1:old", points: 60, expire: now - 2 * 60 * 60_000 },
+      { key: "api-v1:recent", points: 3, expire: now - 60_000 },
+      { key: "api-v1:live", points: 1, expire: now + 60_000 },
+    ]);
+    await cleanUp(t.db);
+    const keys = (await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key);
+    expect(keys.sort()).toEqual(["api-v1:live", "api-v1:recent"]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Housekeeping run by every web process (all steps are idempotent, so several processes may run
  * them): agents of dead gateways go offline even when no gateway is left to notice, and expired
- * sessions, old commands and old metrics are deleted.
+ * sessions, old commands, old metrics and ended rate-limit windows are deleted.
  */
 import { lt } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { agentMetrics, commands } from "../db/schema";
+import { deleteExpiredRateLimits } from "../rate-limit/store";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
 
 const PRESENCE_SWEEP_MS = 10_000;
@@ -20,6 +21,7 @@ export async function cleanUp(db: Db): Promise<void> {
   await deleteExpiredSessions(db);
   await db.delete(commands).where(lt(commands.createdAt, daysAgo(COMMAND_RETENTION_DAYS)));
   await db.delete(agentMetrics).where(lt(agentMetrics.at, daysAgo(METRICS_RETENTION_DAYS)));
+  await deleteExpiredRateLimits(db);
 }
 
 export function startMaintenance(db: Db): () => void {

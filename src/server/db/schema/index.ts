@@ -5,4 +5,5 @@ export * from "./api-tokens";
 export * from "./audit";
 export * from "./commands";
 export * from "./enrollment";
+export * from "./rate-limits";
 export * from "./users";

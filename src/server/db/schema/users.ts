@@ -37,18 +37,6 @@ export const sessions = pgTable(
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
 
-/** Failed sign-ins, counted per client address and per username to throttle guessing. */
-export const loginFailures = pgTable(
-  "login_failures",
-  {
-    id: serial("id").primaryKey(),
-    clientIp: text("client_ip").notNull(),
-    username: text("username").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index("login_failures_ip_idx").on(table.clientIp, table.at), index("login_failures_user_idx").on(table.username, table.at)],
-);
-
 /** SSO signatures already used, kept until they could no longer be accepted anyway. */
 export const usedSsoSignatures = pgTable("used_sso_signatures", {
   signature: text("signature").primaryKey(),
