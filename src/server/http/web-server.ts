@@ -7,9 +7,10 @@
 import http from "node:http";
 import next from "next";
 import { exitWithParent } from "../../launcher/processes";
-import { getConfig } from "../config";
+import { getConfig, requireSetting } from "../config";
 import { closeDb, getDb } from "../db/client";
-import { startMaintenance } from "../jobs/maintenance";
+import { startJobQueue } from "../jobs/queue";
+import { JOBS } from "../jobs/registry";
 import { CLIENT_IP_HEADER } from "./request-context";
 import { checkOrigin } from "./origin-check";
 
@@ -42,13 +43,17 @@ async function main() {
     void handle(req, res);
   });
   server.listen(config.PORT, config.HOST, () => console.log(`[web] listening on ${config.HOST}:${config.PORT}`));
-  const stopMaintenance = startMaintenance(getDb());
+  const jobs = await startJobQueue({ url: requireSetting("DATABASE_URL"), db: getDb(), jobs: JOBS });
 
   const shutdown = () => {
-    stopMaintenance();
     server.close();
     server.closeAllConnections();
-    void closeDb().finally(() => process.exit(0));
+    // Jobs first: a running job finishes on the database pool that closes after it.
+    void jobs
+      .stop()
+      .catch((error: unknown) => console.error("[web] stopping jobs failed:", error))
+      .finally(() => closeDb())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

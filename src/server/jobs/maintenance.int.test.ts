@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUser } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { createSession, resolveSession } from "../auth/sessions";
 import { agents, commands, gateways, rateLimits, users } from "../db/schema";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
 import { cleanUp, COMMAND_RETENTION_DAYS } from "./maintenance";
+import { JOB_SCHEMA, startJobQueue } from "./queue";
+import { JOBS } from "./registry";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -59,5 +61,22 @@ describe("maintenance", () => {
     await cleanUp(t.db);
     const keys = (await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key);
     expect(keys.sort()).toEqual(["api-v1:live", "api-v1:recent"]);
+  });
+
+it("runs the sweep as a job of the web process, and schedules the cleanup hourly", async () => {
+    const dead = randomUUID();
+    await t.db.insert(gateways).values({ id: dead, heartbeatAt: new Date(Date.now() - 60_000) });
+    await t.db.insert(agents).values({ id: "stranded", name: "C", secretHash: "x", status: "online", gatewayId: dead });
+    const queue = await startJobQueue({ url: t.url, db: t.db, jobs: JOBS, pollingIntervalSeconds: 0.5, stopTimeoutMs: 1_000 });
+    try {
+      await vi.waitFor(async () => {
+        const [stranded] = await t.db.select({ status: agents.status }).from(agents).where(eq(agents.id, "stranded"));
+        expect(stranded?.status).toBe("offline");
+      }, { timeout: 5_000, interval: 100 });
+      const schedules = await t.sql.unsafe(`select name, cron from ${JOB_SCHEMA}.schedule`);
+      expect(schedules.map((row) => ({ ...row }))).toEqual([{ name: "cleanup", cron: "0 * * * *" }]);
+    } finally {
+      await queue.stop();
+    }
   });
 });

@@ -1,17 +1,17 @@
 /**
- * Housekeeping run by every web process (all steps are idempotent, so several processes may run
- * them): agents of dead gateways go offline even when no gateway is left to notice, and expired
- * sessions, old commands, old metrics and ended rate-limit windows are deleted.
+ * Housekeeping jobs of the web processes (run once across them, see queue.ts): agents of dead
+ * gateways go offline even when no gateway is left to notice, and expired sessions and token
+ * families, old commands, old metrics and ended rate-limit windows are deleted.
  */
 import { lt } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { agentMetrics, commands } from "../db/schema";
 import { deleteExpiredRateLimits } from "../rate-limit/store";
+import { deleteExpiredTokenFamilies } from "../services/api-tokens";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
+import { defineJob } from "./queue";
 
-const PRESENCE_SWEEP_MS = 10_000;
-const CLEANUP_MS = 60 * 60_000;
 export const COMMAND_RETENTION_DAYS = 30;
 export const METRICS_RETENTION_DAYS = 30;
 
@@ -22,15 +22,23 @@ export async function cleanUp(db: Db): Promise<void> {
   await db.delete(commands).where(lt(commands.createdAt, daysAgo(COMMAND_RETENTION_DAYS)));
   await db.delete(agentMetrics).where(lt(agentMetrics.at, daysAgo(METRICS_RETENTION_DAYS)));
   await deleteExpiredRateLimits(db);
+  await deleteExpiredTokenFamilies(db);
 }
 
-export function startMaintenance(db: Db): () => void {
-  const report = (what: string) => (error: unknown) => console.error(`[web] ${what} failed:`, error);
-  const timers = [
-    setInterval(() => void markAgentsOfDeadGatewaysOffline(db).catch(report("presence sweep")), PRESENCE_SWEEP_MS),
-    setInterval(() => void cleanUp(db).catch(report("cleanup")), CLEANUP_MS),
-  ];
-  for (const timer of timers) timer.unref();
-  void cleanUp(db).catch(report("cleanup"));
-  return () => timers.forEach(clearInterval);
-}
+/** Every 10 s: with HEARTBEAT_STALE_MS, agents of a dead gateway show offline within about 25 s. */
+export const presenceSweep = defineJob({
+  name: "presence-sweep",
+  schedule: { everySeconds: 10 },
+  // A failed sweep is not retried: the next one, 10 s later, does the same work.
+  retry: { retryLimit: 0 },
+  timeoutSeconds: 30,
+  run: async (_data, { db }) => {
+    await markAgentsOfDeadGatewaysOffline(db);
+  },
+});
+
+export const cleanup = defineJob({
+  name: "cleanup",
+  schedule: { cron: "0 * * * *" },
+  run: (_data, { db }) => cleanUp(db),
+});

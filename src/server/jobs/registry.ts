@@ -1,0 +1,5 @@
+/** Every job the web processes run; a new job is declared in its own file and listed here. */
+import { cleanup, presenceSweep } from "./maintenance";
+import type { AnyJob } from "./queue";
+
+export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup];
