@@ -28,6 +28,7 @@ export class MalformedPathError extends AppError {
 }
 
 /** Characters no identifier, name or path in this product may carry; PostgreSQL refuses NUL outright. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export function hasForbiddenCharacters(text: string): boolean {
   return FORBIDDEN.test(text);

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../services/audit";
 import { beginLoginAttempt } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import type { Role } from "./roles";
+import type { AuthMethod, Role } from "./roles";
 import { PASSWORD_SESSION_SECONDS } from "./session-cookie";
 import { createSession } from "./sessions";
 import { checkTotp } from "./totp";
@@ -47,8 +47,8 @@ export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): 
 }
 
 /** The audit entry of a successful sign-in; it is also what exempts this address from the username throttle later. */
-export async function auditLoginSuccess(db: Db, user: VerifiedUser, clientIp: string): Promise<void> {
-  await recordAudit(db, { actor: user.username, action: "auth.login", target: user.username, clientIp });
+export async function auditLoginSuccess(db: Db, user: VerifiedUser, clientIp: string, via: AuthMethod = "session"): Promise<void> {
+  await recordAudit(db, { actor: user.username, via, action: "auth.login", target: user.username, clientIp });
 }
 
 export async function login(db: Db, input: LoginInput, now = new Date()): Promise<LoginResult> {

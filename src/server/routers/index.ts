@@ -3,6 +3,7 @@ import { createCallerFactory, router } from "../trpc";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
+import { apiKeysRouter } from "./api-keys";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
@@ -10,6 +11,7 @@ import { usersRouter } from "./users";
 
 export const appRouter = router({
   agents: agentsRouter,
+  apiKeys: apiKeysRouter,
   auth: authRouter,
   audit: auditRouter,
   enrollment: enrollmentRouter,

@@ -6,9 +6,11 @@ import { authenticateApiKey } from "../auth/api-key-auth";
 import { sha256 } from "../auth/secret-hash";
 import { apiKeys, auditLog, users } from "../db/schema";
 import { createApiKey, listApiKeys, revokeApiKey, type ActorContext } from "./api-keys";
+import { createServiceContext } from "./service-context";
 
 let t: TestDatabase;
-const contextOf = async (username: string): Promise<ActorContext> => ({ db: t.db, actor: await actorFor(t.db, username), clientIp: "203.0.113.5" });
+const contextOf = async (username: string): Promise<ActorContext> =>
+  createServiceContext({ db: t.db, actor: await actorFor(t.db, username), clientIp: "203.0.113.5", waiters: () => { throw new Error("no bus in this test"); } });
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {

@@ -9,13 +9,12 @@ import { effectiveKeyRole } from "../auth/api-key-auth";
 import { hasRole, type Actor, type Role } from "../auth/roles";
 import { sha256 } from "../auth/secret-hash";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey, RevokeApiKeyInput } from "../contracts/api-keys";
-import type { Db } from "../db/client";
 import { apiKeys, users } from "../db/schema";
 import { AppError } from "../errors";
-import { recordAudit } from "./audit";
+import type { ServiceContext } from "./service-context";
 
-/** What these services need from a request: the database, who acts, and from where. */
-export type ActorContext = { db: Db; actor: Actor; clientIp: string | null };
+/** What these services need from a request: the database, who acts, and the audit writer. */
+export type ActorContext = Pick<ServiceContext, "db" | "actor" | "audit">;
 
 type KeyRow = typeof apiKeys.$inferSelect & { createdBy: string; creatorRole: Role };
 
@@ -65,19 +64,13 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput, 
       .insert(apiKeys)
       .values({ name: input.name, prefix, keyHash: sha256(key), role: input.role, createdByUserId: actor.userId, createdAt: now, expiresAt })
       .returning();
-    await recordAudit(tx, {
-      actor: actor.username,
-      action: "api-key.create",
-      target: row!.id,
-      clientIp: ctx.clientIp,
-      details: { name: input.name, prefix, role: input.role, expiresAt: expiresAt?.toISOString() ?? null },
-    });
+    await ctx.audit({ action: "api-key.create", target: row!.id, details: { name: input.name, prefix, role: input.role, expiresAt: expiresAt?.toISOString() ?? null } }, tx);
     // The key's role is at most the creator's, so it is also its effective role.
     return { key, apiKey: summarize({ ...row!, createdBy: actor.username, creatorRole: input.role }, now) };
   });
 }
 
-export async function listApiKeys(ctx: Omit<ActorContext, "clientIp">, now = new Date()): Promise<ApiKeySummary[]> {
+export async function listApiKeys(ctx: Pick<ServiceContext, "db" | "actor">, now = new Date()): Promise<ApiKeySummary[]> {
   const rows = await ctx.db
     .select({ key: apiKeys, createdBy: users.username, creatorRole: users.role })
     .from(apiKeys)
@@ -99,7 +92,7 @@ export async function revokeApiKey(ctx: ActorContext, input: RevokeApiKeyInput, 
       .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt), visibleTo(ctx.actor)))
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) throw new AppError("NOT_FOUND", `API key '${input.id}' not found or already revoked`);
-    await recordAudit(tx, { actor: ctx.actor.username, action: "api-key.revoke", target: row.id, clientIp: ctx.clientIp, details: { name: row.name, prefix: row.prefix } });
+    await ctx.audit({ action: "api-key.revoke", target: row.id, details: { name: row.name, prefix: row.prefix } }, tx);
     return { id: row.id };
   });
 }

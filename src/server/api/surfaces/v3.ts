@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Surface } from "../surface";
 import { openApiRoute } from "./openapi-route";
+import { surfaceRateLimit } from "./rate-limit";
 
 export const v3Surface: Surface = {
   name: "v3",
@@ -17,4 +18,6 @@ export const v3Surface: Surface = {
   successBody: (payload) => payload,
   errorBody: (failure) => ({ detail: failure.details?.length ? `${failure.message}: ${failure.details.map((d) => `${d.field} ${d.message}`).join("; ")}` : failure.message }),
   customRoutes: [openApiRoute(() => v3Surface)],
+  // Per API key, after authentication (a request without a valid key is a 401 and counts nowhere).
+  rateLimit: surfaceRateLimit("api-v3", "after-auth", ({ principal }) => principal?.actor?.apiKeyId ?? null),
 };
