@@ -58,7 +58,7 @@ const translateErrors = t.middleware(async ({ next }) => {
 /** The one role check: reads the procedure's `minRole` and hands services their context. */
 const authorize = t.middleware(({ ctx, meta, next }) => {
   const minRole = meta?.minRole;
-  if (!minRole || minRole === "public") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "a role procedure declares no role" });
+  if (!minRole || minRole === "public" || minRole === "agent") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "a role procedure declares no role" });
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });
   if (!hasRole(ctx.actor.role, minRole)) throw new TRPCError({ code: "FORBIDDEN", message: `Requires the ${minRole} role` });
   return next({ ctx: { actor: ctx.actor, service: createServiceContext({ ...ctx, actor: ctx.actor }) } });
@@ -74,6 +74,18 @@ export const viewerProcedure = roleProcedure("viewer");
 export const operatorProcedure = roleProcedure("operator");
 export const adminProcedure = roleProcedure("admin");
 export const procedureForRole = { viewer: viewerProcedure, operator: operatorProcedure, admin: adminProcedure } as const;
+
+/**
+ * For an agent's calls about itself (`X-Agent-Key`, spec 002's report): only that agent may call,
+ * never a person, whatever their role.
+ */
+export const agentSelfProcedure = t.procedure
+  .meta({ minRole: "agent" })
+  .use(translateErrors)
+  .use(({ ctx, next }) => {
+    if (!ctx.agentId) throw new TRPCError({ code: ctx.actor ? "FORBIDDEN" : "UNAUTHORIZED", message: "Only an agent may call this, with its X-Agent-Key" });
+    return next({ ctx: { agentId: ctx.agentId } });
+  });
 
 /** Not strict: the procedure's own input schema (which names `agentId` too) refuses unknown fields. */
 const agentScope = z.object({ agentId: agentIdInput });

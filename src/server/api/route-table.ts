@@ -4,10 +4,9 @@
  * parameters. The same entries drive the dispatcher and the OpenAPI document.
  */
 import type { z } from "zod";
-import type { Role } from "../auth/roles";
 import { appRouter, type createCaller } from "../routers";
 import { compareSpecificity, compileTemplate, type CompiledTemplate } from "./path-template";
-import type { ApiRoute, ProcedureMeta, SurfaceName, SurfaceRoute } from "./route-types";
+import type { ApiRoute, MinRole, ProcedureMeta, SurfaceName, SurfaceRoute } from "./route-types";
 import type { CustomRoute, Surface } from "./surface";
 
 type ProcedureDef = { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta; inputs: z.ZodType[]; output?: z.ZodType };
@@ -17,7 +16,7 @@ export function procedureDefinitions(): [string, ProcedureDef][] {
   return Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(([path, procedure]) => [path, procedure._def]);
 }
 
-export function minRoleOf(procedurePath: string): Role | "public" {
+export function minRoleOf(procedurePath: string): MinRole {
   const meta = (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef } | undefined>)[procedurePath]?._def.meta;
   if (!meta?.minRole) throw new Error(`unknown procedure '${procedurePath}'`);
   return meta.minRole;

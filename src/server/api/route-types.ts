@@ -45,10 +45,13 @@ export type SurfaceRoute = {
   present?: Presenter<any>;
 };
 
+/** A user role; "public" for no credentials; "agent" for an agent calling for itself with its key. */
+export type MinRole = Role | "public" | "agent";
+
 /** The metadata every tRPC procedure carries: its role, and where each REST surface exposes it. */
 export type ProcedureMeta = {
   /** Set by the procedure builders (src/server/trpc.ts), never by a procedure itself. */
-  minRole?: Role | "public";
+  minRole?: MinRole;
   summary?: string;
   /** Documentation group, e.g. "Agents". */
   tag?: string;
@@ -62,7 +65,7 @@ export type ApiRoute = {
   path: string;
   summary: string;
   description?: string;
-  minRole: Role | "public";
+  minRole: MinRole;
   status: number;
   kind: RouteKind;
   pathParams: string[];

@@ -90,3 +90,15 @@ export const agentActionInput = z.strictObject({
   agentId: agentIdInput,
   action: z.enum(AGENT_ACTIONS, { error: `must be one of ${AGENT_ACTIONS.join(", ")}` }),
 });
+
+/** Specification 002's heartbeat report, sent by the agent itself (`X-Agent-Key`). */
+export const agentReportInput = z.strictObject({
+  agentId: agentIdInput,
+  hostname: z.string().trim().min(1).max(255).optional(),
+  os: z.string().trim().max(255).optional(),
+  cpu_percent: z.number({ error: "must be a number" }).min(0).max(100),
+  mem_percent: z.number({ error: "must be a number" }).min(0).max(100),
+  disk_percent: z.number({ error: "must be a number" }).min(0).max(100),
+  uptime_s: z.number({ error: "must be a number" }).int().min(0).optional(),
+});
+export type AgentReportInput = z.infer<typeof agentReportInput>;

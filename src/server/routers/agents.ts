@@ -6,13 +6,13 @@ import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
 import { agentIdFrom, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { agentActionInput, agentPage, agentRecord, listAgentsInput } from "../contracts/agents";
+import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput } from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
-import { getAgent, listAgents, removeAgent } from "../services/agents";
+import { getAgent, listAgents, recordAgentReport, removeAgent } from "../services/agents";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
-import { agentProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
+import { agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Agents";
 
@@ -89,6 +89,16 @@ export const agentsRouter = router({
       const { snapshot } = await refreshProcesses(ctx.service, ctx.agent.id);
       return { action: input.action, agent: ctx.agent.id, result: { processes: snapshot.processes.length, collectedAt: snapshot.collectedAt } };
     }),
+
+  report: agentSelfProcedure
+    .meta({
+      summary: "The agent's own heartbeat (X-Agent-Key): load figures and uptime",
+      tag: TAG,
+      routes: { agents: { method: "POST", path: "/{agent_id}/report", input: agentIdFrom("agent_id") } },
+    })
+    .input(agentReportInput)
+    .output(z.object({ status: z.literal("ok") }))
+    .mutation(({ ctx, input }) => recordAgentReport(ctx.db, ctx.agentId, input)),
 
   register: operatorProcedure
     .meta({

@@ -37,12 +37,21 @@ it("every procedure declares its role", () => {
   expect(procedures.filter((p) => !p.minRole).map((p) => p.path)).toEqual([]);
 });
 
+it("refuses people, whatever their role, on what only an agent may call for itself", async () => {
+  const agentOnly = procedures.filter((p) => p.minRole === "agent");
+  expect(agentOnly.length).toBeGreaterThan(0);
+  for (const { path } of agentOnly) {
+    expect(await codeOf(invokeProcedure(callerAs(t.db, null), path, {}))).toBe("UNAUTHORIZED");
+    expect(await codeOf(invokeProcedure(callerAs(t.db, await actorFor(t.db, "ada")), path, {}))).toBe("FORBIDDEN");
+  }
+});
+
 it("every navigation entry names a real procedure", () => {
   const paths = new Set(procedures.map((p) => p.path));
   expect(NAV.filter((item) => !paths.has(item.procedure)).map((item) => item.procedure)).toEqual([]);
 });
 
-describe.each(procedures.filter((p) => p.minRole !== "public"))("$path ($minRole)", ({ path, minRole }) => {
+describe.each(procedures.filter((p) => p.minRole !== "public" && p.minRole !== "agent"))("$path ($minRole)", ({ path, minRole }) => {
   // An empty input: allowed callers get past the role check and then fail validation or lookup
   // (or succeed, for reads), which is all this matrix needs to see.
   it("is refused without a session (401)", async () => {

@@ -7,9 +7,9 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
-import type { AgentPage, AgentRecord, AgentSortField, ListAgentsInput } from "../contracts/agents";
+import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput } from "../contracts/agents";
 import type { Db } from "../db/client";
-import { agents } from "../db/schema";
+import { agentMetrics, agents } from "../db/schema";
 import { AppError } from "../errors";
 import type { ServiceContext } from "./service-context";
 
@@ -108,4 +108,26 @@ export function toAgentRecord(row: AgentRow): AgentRecord {
     metrics: row.metrics ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/**
+ * An agent's own heartbeat over REST (spec 002): its load becomes the latest metrics and a history
+ * sample, and it counts as seen. Presence (online) stays the gateway's: a REST report proves the
+ * key, not a live connection.
+ */
+export async function recordAgentReport(db: Db, reporterId: string, input: AgentReportInput): Promise<{ status: "ok" }> {
+  if (input.agentId !== reporterId) throw new AppError("FORBIDDEN", "An agent may only report for itself");
+  const at = new Date();
+  const metrics = { at: at.toISOString(), cpuPercent: input.cpu_percent, memoryPercent: input.mem_percent, diskPercent: input.disk_percent, network: { rxBytesPerSec: 0, txBytesPerSec: 0 } };
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(agents)
+      .set({ metrics, lastSeen: at, ...(input.hostname ? { name: input.hostname } : {}), ...(input.os ? { os: input.os } : {}) })
+      .where(and(eq(agents.id, reporterId), isNull(agents.revokedAt)))
+      .returning({ id: agents.id });
+    if (updated.length === 0) throw new AppError("NOT_FOUND", `Agent '${reporterId}' not found`);
+    await tx.insert(agentMetrics).values({ agentId: reporterId, at, data: metrics });
+    await notify(tx, CHANNELS.agentChanged, reporterId);
+  });
+  return { status: "ok" };
 }
