@@ -39,12 +39,16 @@ export class ComponentSchemas {
 const ROOT = "#";
 const DEFS_PREFIX = "#/$defs/";
 
-/** A JSON serialisation turns dates into ISO strings, which is what a client sees and sends. */
-function documentDates(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+function readableForClients(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+  const json = ctx.jsonSchema;
+  // A JSON serialisation turns dates into ISO strings, which is what a client sees and sends.
   if (ctx.zodSchema._zod.def.type === "date") {
-    ctx.jsonSchema.type = "string";
-    ctx.jsonSchema.format = "date-time";
+    json.type = "string";
+    json.format = "date-time";
   }
+  // `z.number().int()` bounds every integer by JavaScript's safe range: noise to a reader.
+  if (json.minimum === Number.MIN_SAFE_INTEGER) delete json.minimum;
+  if (json.maximum === Number.MAX_SAFE_INTEGER) delete json.maximum;
 }
 
 function rewriteRefs(value: unknown, target: (ref: string) => string | undefined): unknown {
@@ -70,7 +74,7 @@ export function toOpenApiSchema(schema: z.ZodType, io: SchemaIo, components: Com
     target: "draft-2020-12",
     io,
     unrepresentable: "any",
-    override: documentDates,
+    override: readableForClients,
   }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
 
   // Names given so far; a definition not yet named is tried under its own base name.
