@@ -79,11 +79,12 @@ export function toOpenApiSchema(schema: z.ZodType, io: SchemaIo, components: Com
 
   // Names given so far; a definition not yet named is tried under its own base name.
   const names = new Map<string, string>();
-  const baseName = (id: string) => (id.startsWith("__") ? "Schema" : id);
+  // zod names unnamed recursive parts `__schema0`...; the root of a recursive schema is `#`.
+  const baseName = (id: string) => (id === ROOT || id.startsWith("__") ? "Schema" : id);
   const target = (ref: string): string | undefined => {
     const id = ref === ROOT ? ROOT : ref.startsWith(DEFS_PREFIX) ? ref.slice(DEFS_PREFIX.length) : undefined;
     if (id === undefined) return undefined;
-    return names.get(id) ?? (id === ROOT ? "Schema" : baseName(id));
+    return names.get(id) ?? baseName(id);
   };
   const lift = (id: string, body: unknown) => {
     const render = (candidate: string) => {
@@ -91,7 +92,7 @@ export function toOpenApiSchema(schema: z.ZodType, io: SchemaIo, components: Com
       return rewriteRefs(body, target) as JsonSchema;
     };
     // What a client sends may differ from what it receives (defaults, extra keys): "AgentInput".
-    const name = components.add(id === ROOT ? "Schema" : baseName(id), render, io === "input" ? "Input" : "");
+    const name = components.add(baseName(id), render, io === "input" ? "Input" : "");
     names.set(id, name);
     return name;
   };
