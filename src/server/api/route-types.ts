@@ -86,6 +86,8 @@ export type SurfaceDescriptor = {
   errorSchema: z.ZodType;
   /** Validation error status: 400, or 422 on v1. */
   validationStatus: number;
+  /** True when the surface answers 429 (documented on every operation). */
+  rateLimited?: boolean;
   /** Headers documented on every answer (v1: X-RateLimit-*). */
   responseHeaders?: Record<string, string>;
 };

@@ -81,6 +81,7 @@ export const v1Surface: Surface = {
   successBody: (payload) => ({ data: payload, message: "Success", status: "ok" }),
   errorBody: (failure) => ({ detail: failure.message, status: "error", code: failure.code, ...(failure.details ? { details: failure.details } : {}) }),
   failureStatus: (failure) => (failure.validation ? 422 : failure.status),
+  rateLimited: true,
   customRoutes: [...customRoutes, openApiRoute(() => v1Surface)],
   rateLimit: surfaceRateLimit("api-v1", "before-auth", ({ clientIp }) => clientIp),
 };

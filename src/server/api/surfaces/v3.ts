@@ -17,6 +17,7 @@ export const v3Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: (failure) => ({ detail: failure.details?.length ? `${failure.message}: ${failure.details.map((d) => `${d.field} ${d.message}`).join("; ")}` : failure.message }),
+  rateLimited: true,
   customRoutes: [openApiRoute(() => v3Surface)],
   // Per API key, after authentication (a request without a valid key is a 401 and counts nowhere).
   rateLimit: surfaceRateLimit("api-v3", "after-auth", ({ principal }) => principal?.actor?.apiKeyId ?? null),
