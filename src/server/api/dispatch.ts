@@ -31,17 +31,17 @@ export type DispatchOptions = {
   commandTimeoutMs?: number;
 };
 
-function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
-  });
+function jsonResponse(body: unknown, status: number, extraHeaders: Record<string, string> = {}): Response {
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  // Set one by one: names differ in case between producers, and a header must never appear twice.
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers });
 }
 
 export function failureResponse(surface: Surface, failure: ApiFailure, headers: Record<string, string> = {}): Response {
-  const extra: Record<string, string> = failure.retryAfterSeconds ? { "retry-after": String(failure.retryAfterSeconds) } : {};
+  const retryAfter: Record<string, string> = failure.retryAfterSeconds ? { "retry-after": String(failure.retryAfterSeconds) } : {};
   const status = surface.failureStatus?.(failure) ?? failure.status;
-  return jsonResponse(surface.errorBody(failure), status, { ...headers, ...extra });
+  return jsonResponse(surface.errorBody(failure), status, { ...headers, ...retryAfter });
 }
 
 function queryObject(params: URLSearchParams): Record<string, string> {

@@ -29,8 +29,8 @@ const notYet = "filtering by client or site needs clients and sites, which this 
 const v3AgentsQuery = z.object({
   hostname: z.string().trim().min(1).max(255).optional(),
   monitoring_type: z.enum(["server", "workstation"], { error: "must be server or workstation" }).optional(),
-  client: z.undefined({ error: notYet }),
-  site: z.undefined({ error: notYet }),
+  client: z.undefined({ error: notYet }).optional(),
+  site: z.undefined({ error: notYet }).optional(),
 });
 
 export const agentsRouter = router({
