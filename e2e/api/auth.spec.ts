@@ -28,8 +28,8 @@ test("state-changing requests from another origin are refused with 403", async (
   const foreign = await client.post("/groups", { headers: { ...json, origin: "http://attacker.example" }, data: { name: "Evil" } });
   expect(foreign.status()).toBe(403);
   const own = await client.post("/groups", { headers: { ...json, origin: E2E.baseUrl }, data: { name: "Own" } });
-  expect(own.status()).toBe(200);
-  expect(await (await client.get("/groups")).json()).not.toContain("Evil");
+  expect(own.status()).toBe(201);
+  expect((await (await client.get("/groups")).json()).groups).not.toContain("Evil");
 });
 
 test("a forged X-Forwarded-For does not escape sign-in throttling", async () => {
