@@ -22,3 +22,31 @@ export type AgentPlatform = (typeof AGENT_PLATFORMS)[number];
 
 /** What a download embeds: a fresh token with this lifetime and number of uses. */
 export const DOWNLOAD_TOKEN_POLICY = { ttlHours: 24, maxUses: 10 } as const;
+
+export const ENROLLMENT_TOKEN_STATES = ["active", "expired", "used up", "revoked"] as const;
+
+/** A token as lists show it: never the token or its hash. */
+export const enrollmentTokenSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+  revokedAt: z.date().nullable(),
+  state: z.enum(ENROLLMENT_TOKEN_STATES),
+});
+
+/** The answer to a creation: the only time the token itself is shown. */
+export const newEnrollmentToken = z.object({ id: z.string(), token: z.string(), label: z.string(), expiresAt: z.date(), maxUses: z.number().int() });
+
+/** What a download is made of; the REST route zips it. */
+export const agentPackage = z.object({
+  binaryPath: z.string(),
+  binaryName: z.string(),
+  script: z.object({ name: z.string(), text: z.string() }),
+  serverJson: z.object({ gatewayUrl: z.string(), enrollmentToken: z.string() }),
+  expiresAt: z.string(),
+  maxUses: z.number().int(),
+});

@@ -84,6 +84,7 @@ export const agentsRouter = router({
   action: agentProcedure("operator")
     .meta({ summary: "Run an action on an agent", tag: TAG, routes: { v1: { method: "POST", path: "/agents/{uuid}/action", input: agentIdFrom("uuid") } } })
     .input(agentActionInput)
+    .output(z.object({ action: z.string(), agent: z.string(), result: z.object({ processes: z.number().int(), collectedAt: z.string() }) }))
     .mutation(async ({ ctx, input }) => {
       // One entry per action; later capabilities add theirs here.
       const { snapshot } = await refreshProcesses(ctx.service, ctx.agent.id);

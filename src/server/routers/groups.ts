@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { assignGroupInput, createGroupInput, deleteGroupInput } from "../contracts/groups";
 import { assignGroup, createGroup, deleteGroup, listGroups } from "../services/groups";
-import { operatorProcedure, router, viewerProcedure } from "../trpc";
+import { agentProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Groups";
 
@@ -26,7 +26,7 @@ export const groupsRouter = router({
     .input(deleteGroupInput)
     .output(z.object({ name: z.string(), movedAgents: z.number().int() }))
     .mutation(({ ctx, input }) => deleteGroup(ctx.service, input.name)),
-  assign: operatorProcedure
+  assign: agentProcedure("operator")
     .meta({ summary: "Move an agent to a group (created when new)", tag: TAG, routes: { spec000: { method: "POST", path: "/groups/assign" } } })
     .input(assignGroupInput)
     .output(z.object({ group: z.string() }))

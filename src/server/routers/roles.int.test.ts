@@ -46,6 +46,11 @@ it("refuses people, whatever their role, on what only an agent may call for itse
   }
 });
 
+it("every procedure declares the schema of its answer", () => {
+  const withoutOutput = procedureDefinitions().filter(([, def]) => !def.output).map(([path]) => path);
+  expect(withoutOutput).toEqual([]);
+});
+
 it("every navigation entry names a real procedure", () => {
   const paths = new Set(procedures.map((p) => p.path));
   expect(NAV.filter((item) => !paths.has(item.procedure)).map((item) => item.procedure)).toEqual([]);

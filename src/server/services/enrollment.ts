@@ -8,7 +8,10 @@ import { sha256 } from "../auth/secret-hash";
 import type { Db } from "../db/client";
 import { enrollmentTokens } from "../db/schema";
 import { AppError } from "../errors";
+import type { ENROLLMENT_TOKEN_STATES } from "../contracts/enrollment";
 import type { ServiceContext } from "./service-context";
+
+type EnrollmentTokenState = (typeof ENROLLMENT_TOKEN_STATES)[number];
 
 export type NewEnrollmentToken = { id: string; token: string; label: string; expiresAt: Date; maxUses: number };
 
@@ -27,7 +30,7 @@ export async function listEnrollmentTokens(ctx: Pick<ServiceContext, "db">) {
   const now = Date.now();
   return rows.map(({ tokenHash: _hash, ...row }) => ({
     ...row,
-    state: row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : row.uses >= row.maxUses ? "used up" : "active",
+    state: (row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : row.uses >= row.maxUses ? "used up" : "active") as EnrollmentTokenState,
   }));
 }
 

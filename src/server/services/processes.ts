@@ -4,20 +4,17 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { ListProcessesResult } from "../../protocol";
+import type { ProcessSnapshot } from "../contracts/processes";
 import { agentSnapshots, agents } from "../db/schema";
 import type { ServiceContext } from "./service-context";
 
 const KIND = "processes";
 
+
 /**
  * The snapshot as every surface shows it: the agent's fields plus the reference server's names
  * (`processId`, `memoryPercent` of the machine's memory, `retrievedAt`), so its scripts keep working.
  */
-export type ProcessSnapshot = ListProcessesResult & {
-  retrievedAt: string;
-  processes: (ListProcessesResult["processes"][number] & { processId: number; memoryPercent: number | null })[];
-};
-
 function withReferenceFields(snapshot: ListProcessesResult, memoryBytes: number | undefined): ProcessSnapshot {
   return {
     ...snapshot,

@@ -12,6 +12,15 @@ export const spec000Client = agentRecord.extend({
   /** The reference server's address fields: the agent's own first interface address, and the address it connected from. */
   internalIp: z.string().nullable(),
   externalIp: z.string().nullable(),
+  /** Our camelCase specs, plus the reference agent's PascalCase names that its dashboard reads. */
+  specs: z
+    .looseObject({
+      CpuName: z.string().nullable(),
+      CpuCores: z.number().nullable(),
+      TotalMemoryBytes: z.number().nullable(),
+      Storages: z.array(z.object({ Name: z.string(), TotalBytes: z.number(), FreeBytes: z.number() })),
+    })
+    .nullable(),
   /** Filled by the update, software and monitoring capabilities as they arrive. */
   updates: z.null(),
   software: z.null(),
@@ -24,6 +33,13 @@ export function toSpec000Client(agent: AgentRecord): z.infer<typeof spec000Clien
     ...agent,
     internalIp: agent.localAddresses[0] ?? agent.remoteAddress,
     externalIp: agent.remoteAddress,
+    specs: agent.specs && {
+      ...agent.specs,
+      CpuName: agent.specs.cpu?.model ?? null,
+      CpuCores: agent.specs.cpu?.cores ?? null,
+      TotalMemoryBytes: agent.specs.memoryBytes ?? null,
+      Storages: (agent.specs.disks ?? []).map((disk) => ({ Name: disk.mount, TotalBytes: disk.totalBytes, FreeBytes: disk.freeBytes })),
+    },
     updates: null,
     software: null,
     alerts: [],
