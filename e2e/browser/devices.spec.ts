@@ -3,6 +3,7 @@
  * the agent appearing online without a reload, the device page's process table, ending a process
  * with confirmation, the agent going offline live, and removing the device.
  */
+import { stat } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
@@ -24,8 +25,11 @@ test("a downloaded agent shows up live; its processes can be listed and ended; i
 
   await page.getByRole("button", { name: "Add agent" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog.getByRole("link", { name: /Download for Windows/ })).toHaveAttribute("href", "/agent/download?platform=windows");
-  await expect(dialog.getByRole("link", { name: /Download for Linux/ })).toHaveAttribute("href", "/agent/download?platform=linux");
+  await expect(dialog.getByRole("button", { name: /Download for Windows/ })).toBeVisible();
+  // The button posts (a download mints an enrollment token) and the browser saves the ZIP.
+  const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: /Download for Linux/ }).click()]);
+  expect(download.suggestedFilename()).toBe("rmm-agent-linux.zip");
+  expect((await stat((await download.path())!)).size).toBeGreaterThan(1_000_000);
   await expect(dialog).toContainText(/valid until/i);
   await page.keyboard.press("Escape");
 

@@ -34,7 +34,7 @@ test("admin creates an operator with TOTP; the operator signs in with a code and
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await expect(page.getByRole("row", { name: new RegExp(operator.username) })).toBeVisible();
 
-  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 
   // A wrong code is refused with a message that does not say which field was wrong.
@@ -53,7 +53,7 @@ test("admin creates an operator with TOTP; the operator signs in with a code and
   const usersApi = await page.request.get("/users");
   expect(usersApi.status()).toBe(403);
 
-  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   expect((await page.request.get("/auth/me")).status()).toBe(401);
   await page.goto("/devices");

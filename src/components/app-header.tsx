@@ -31,10 +31,12 @@ export function AppHeader({ username, role }: { username: string; role: Role }) 
             {role}
           </span>
           <span aria-hidden className="h-4 w-px bg-slate-200" />
-          {/* A plain link: GET /auth/logout invalidates the session and redirects browsers to /sign-in. */}
-          <a href="/auth/logout" className="text-slate-500 hover:text-slate-900">
-            Sign out
-          </a>
+          {/* A form POST (no script needed): /auth/logout ends the session and sends browsers to /sign-in. */}
+          <form method="post" action="/auth/logout">
+            <button type="submit" className="text-slate-500 hover:text-slate-900">
+              Sign out
+            </button>
+          </form>
         </div>
       </div>
     </header>

@@ -7,6 +7,7 @@
  * exactly once; navigation, page guards, the REST dispatcher, the OpenAPI documents and the role
  * test matrix all read the same value.
  */
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { ProcedureMeta } from "./api/route-types";
@@ -15,6 +16,7 @@ import type { CommandWaiters } from "./bus/command-waiters";
 import { agentIdInput } from "./contracts/agents";
 import type { Db } from "./db/client";
 import { AppError, appErrorCodes } from "./errors";
+import { FORBIDDEN_CHARACTERS_MESSAGE, findForbiddenCharacters } from "./input-safety";
 import { findAgentOrThrow } from "./services/agent-commands";
 import { createServiceContext } from "./services/service-context";
 import { zodIssuesToFields } from "./validation";
@@ -35,10 +37,17 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // An unexpected failure's message may carry SQL, parameters or paths: log it under an id
+        // and give the client only the id.
+        const requestId = randomUUID();
+        console.error(`[trpc] ${path ?? "?"} failed (request ${requestId}):`, error.cause ?? error);
+        return { ...shape, message: `Internal server error (request ${requestId})`, data: { ...shape.data, stack: undefined, details: undefined } };
+      }
       const cause = error.cause;
       const details = cause instanceof ZodError ? zodIssuesToFields(cause) : cause instanceof AppError ? cause.details : undefined;
-      return { ...shape, data: { ...shape.data, details } };
+      return { ...shape, data: { ...shape.data, stack: undefined, details } };
     },
   });
 
@@ -64,10 +73,20 @@ const authorize = t.middleware(({ ctx, meta, next }) => {
   return next({ ctx: { actor: ctx.actor, service: createServiceContext({ ...ctx, actor: ctx.actor }) } });
 });
 
-export const publicProcedure = t.procedure.meta({ minRole: "public" }).use(translateErrors);
+/** Refuses NUL bytes and unpaired surrogates anywhere in the input, naming the field, before anything else runs. */
+const refuseForbiddenCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = findForbiddenCharacters(await getRawInput());
+  if (field) throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }] });
+  return next();
+});
+
+/** Every procedure starts here: domain errors translated, hostile characters refused. */
+const baseProcedure = t.procedure.use(translateErrors).use(refuseForbiddenCharacters);
+
+export const publicProcedure = baseProcedure.meta({ minRole: "public" });
 
 function roleProcedure(minRole: Role) {
-  return t.procedure.meta({ minRole }).use(translateErrors).use(authorize);
+  return baseProcedure.meta({ minRole }).use(authorize);
 }
 
 export const viewerProcedure = roleProcedure("viewer");
@@ -79,9 +98,8 @@ export const procedureForRole = { viewer: viewerProcedure, operator: operatorPro
  * For an agent's calls about itself (`X-Agent-Key`, spec 002's report): only that agent may call,
  * never a person, whatever their role.
  */
-export const agentSelfProcedure = t.procedure
+export const agentSelfProcedure = baseProcedure
   .meta({ minRole: "agent" })
-  .use(translateErrors)
   .use(({ ctx, next }) => {
     if (!ctx.agentId) throw new TRPCError({ code: ctx.actor ? "FORBIDDEN" : "UNAUTHORIZED", message: "Only an agent may call this, with its X-Agent-Key" });
     return next({ ctx: { agentId: ctx.agentId } });

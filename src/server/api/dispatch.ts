@@ -7,7 +7,9 @@
  * surface's envelope. Unknown paths answer the surface's 404 shape, never Next's HTML page.
  */
 import { getCommandWaiters } from "../bus/web-bus";
+import { getConfig } from "../config";
 import { getDb } from "../db/client";
+import { checkBrowserOrigin } from "../http/origin-check";
 import { AppError } from "../errors";
 import { clientIpOf } from "../http/request-context";
 import { createCaller } from "../routers";
@@ -15,7 +17,8 @@ import type { Context } from "../trpc";
 import { zodIssuesToFields } from "../validation";
 import { authenticateRequest, type CredentialResolvers, type Principal } from "./credentials";
 import { toApiFailure, type ApiFailure } from "./failure";
-import { decodePath, hasForbiddenCharacters, matchTemplate } from "./path-template";
+import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from "../input-safety";
+import { decodePath, matchTemplate } from "./path-template";
 import { readJsonBody } from "./request-body";
 import { buildRouteTable, invokeProcedure, type CompiledRoute, type ProcedureRoute } from "./route-table";
 import type { RouteRequest } from "./route-types";
@@ -48,7 +51,7 @@ function queryObject(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of params) {
     if (hasForbiddenCharacters(key) || hasForbiddenCharacters(value)) {
-      throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field: key, message: "must not contain NUL bytes or unpaired surrogates" }] });
+      throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field: key, message: FORBIDDEN_CHARACTERS_MESSAGE }] });
     }
     query[key] = value;
   }
@@ -82,6 +85,21 @@ async function runProcedure(route: ProcedureRoute, caller: Caller, request: Requ
   return { payload: declared.present ? declared.present.present(output) : output, status: route.api.status };
 }
 
+/** For the few documented GETs that change state: same-site callers and scripts only. */
+function refuseCrossSite(request: Request) {
+  const referer = request.headers.get("referer");
+  let origin = request.headers.get("origin") ?? undefined;
+  if (!origin && referer) {
+    try {
+      origin = new URL(referer).origin;
+    } catch {
+      origin = "null";
+    }
+  }
+  const verdict = checkBrowserOrigin({ origin, host: request.headers.get("host") ?? undefined, secFetchSite: request.headers.get("sec-fetch-site") ?? undefined, publicUrl: getConfig().publicUrl });
+  if (!verdict.allowed) throw new AppError("FORBIDDEN", "Cross-site request refused", { details: [{ field: "origin", message: verdict.reason }] });
+}
+
 export function createSurfaceHandler(surface: Surface, options: DispatchOptions) {
   let table: CompiledRoute[] | undefined;
   const routes = () => (table ??= buildRouteTable(surface));
@@ -104,6 +122,7 @@ export function createSurfaceHandler(surface: Surface, options: DispatchOptions)
         return failureResponse(surface, { status: 405, code: "METHOD_NOT_ALLOWED", message: `${request.method} is not allowed here; use ${allow}` }, { allow });
       }
       const { route, params } = match;
+      if (route.kind === "custom" && route.custom.changesState) refuseCrossSite(request);
       const clientIp = clientIpOf(request.headers);
       const db = getDb();
       const query = queryObject(url.searchParams);

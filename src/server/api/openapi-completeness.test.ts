@@ -16,7 +16,12 @@ import { v3Surface } from "./surfaces/v3";
 
 /** Routed paths that no specification lists: our additions, each with its reason. */
 const OUR_ADDITIONS: Record<string, string[]> = {
-  spec000: ["GET /openapi.json", "POST /auth/logout" /* the reference dashboard signs out with POST */, "DELETE /groups" /* the reference server has it */],
+  spec000: [
+    "GET /openapi.json",
+    "POST /auth/logout" /* the reference dashboard signs out with POST */,
+    "DELETE /groups" /* the reference server has it */,
+    "POST /agent/download" /* the dashboard's variant: the GET mints a token, so it is refused cross-site */,
+  ],
   v1: ["GET /openapi.json"],
   v3: ["GET /openapi.json"],
   agents: ["GET /openapi.json"],

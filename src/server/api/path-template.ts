@@ -4,6 +4,7 @@
  * level, trailing slashes (accepted with or without), literal segments beside parameters.
  */
 import { AppError } from "../errors";
+import { hasForbiddenCharacters } from "../input-safety";
 
 export type CompiledTemplate = { template: string; segments: ({ literal: string } | { param: string })[]; pathParams: string[] };
 
@@ -27,12 +28,6 @@ export class MalformedPathError extends AppError {
   }
 }
 
-/** Characters no identifier, name or path in this product may carry; PostgreSQL refuses NUL outright. */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
-const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export function hasForbiddenCharacters(text: string): boolean {
-  return FORBIDDEN.test(text);
-}
 
 /** Decodes the raw (still percent-encoded) segments of a request path; malformed escapes and NUL are refused. */
 export function decodePath(rawPath: string): string[] {

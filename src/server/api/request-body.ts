@@ -4,7 +4,7 @@
  * in it carries a NUL byte or an unpaired surrogate (PostgreSQL cannot store those).
  */
 import { AppError } from "../errors";
-import { hasForbiddenCharacters } from "./path-template";
+import { FORBIDDEN_CHARACTERS_MESSAGE, findForbiddenCharacters } from "../input-safety";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,25 +30,6 @@ async function readCapped(request: Request, limitBytes: number): Promise<string>
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-function findForbidden(value: unknown, path: string): string | null {
-  if (typeof value === "string") return hasForbiddenCharacters(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbidden(value[i], `${path}.${i}`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (hasForbiddenCharacters(key)) return path;
-      const found = findForbidden(item, path === "body" ? key : `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 /** The parsed JSON body, or undefined when the request has none. */
 export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
   const text = await readCapped(request, limitBytes);
@@ -61,7 +42,7 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_L
   } catch (error) {
     throw new AppError("BAD_REQUEST", "Malformed JSON body", { details: [{ field: "body", message: (error as Error).message }] });
   }
-  const field = findForbidden(body, "body");
-  if (field) throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field, message: "must not contain NUL bytes or unpaired surrogates" }] });
+  const field = findForbiddenCharacters(body);
+  if (field) throw new AppError("BAD_REQUEST", "Invalid request", { details: [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }] });
   return body;
 }

@@ -32,6 +32,11 @@ export type CustomRoute = Omit<ApiRoute, "surface" | "pathParams" | "minRole"> &
   access: "public" | { procedure: string };
   /** False to answer the payload without the surface's envelope (v1's token answers). */
   envelope?: boolean;
+  /**
+   * A GET that changes something (it is documented so): refused when the browser says the request
+   * came from another site, so a link or image elsewhere cannot trigger it.
+   */
+  changesState?: true;
   handle: (route: CustomRouteContext) => Promise<CustomRouteResult>;
 };
 

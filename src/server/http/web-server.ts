@@ -1,8 +1,9 @@
 /**
- * The web process: Next.js behind a small Node HTTP server of our own. It owns the two things
- * Next cannot do reliably for us: the client address (stamped into a trusted header, so that
- * throttling and the audit log cannot be fooled by a forged X-Forwarded-For) and the origin check
- * on every state-changing request, applied before any route, action or tRPC call runs.
+ * The web process: Next.js behind a small Node HTTP server of our own. It owns what Next cannot do
+ * reliably for us, before any route, action or tRPC call runs: the client address (stamped into a
+ * trusted header, so that throttling and the audit log cannot be fooled by a forged
+ * X-Forwarded-For), the origin check on every state-changing request, the body limit, and the
+ * per-request Content-Security-Policy nonce (src/server/http/request-guard.ts, security-headers.ts).
  */
 import http from "node:http";
 import next from "next";
@@ -12,34 +13,28 @@ import { closeDb, getDb } from "../db/client";
 import { startJobQueue } from "../jobs/queue";
 import { JOBS } from "../jobs/registry";
 import { CLIENT_IP_HEADER } from "./request-context";
-import { checkOrigin } from "./origin-check";
+import { clientAddress, guardRequest } from "./request-guard";
+import { securityHeaders } from "./security-headers";
 
 const config = getConfig();
 const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
-
-function clientAddress(req: http.IncomingMessage): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (config.TRUST_PROXY && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
-  return (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
-}
 
 async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = clientAddress(req);
-    const verdict = checkOrigin({
-      method: req.method ?? "GET",
-      origin: req.headers.origin,
-      host: req.headers.host,
-      secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
-      publicUrl: config.publicUrl,
-    });
-    if (!verdict.allowed) {
-      res.writeHead(403, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "Cross-origin request refused", details: [{ field: "origin", message: verdict.reason }] }));
+    const facts = { method: req.method ?? "GET", pathname: (req.url ?? "/").split("?")[0]!, headers: req.headers, socketAddress: req.socket.remoteAddress };
+    req.headers[CLIENT_IP_HEADER] = clientAddress(facts, config.TRUST_PROXY);
+    const refusal = guardRequest(facts, config.publicUrl);
+    if (refusal) {
+      // The body is not read: close the connection rather than drain what may be gigabytes.
+      res.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", connection: "close" });
+      res.end(JSON.stringify(refusal.body));
       return;
     }
+    const headers = securityHeaders(config.publicUrl);
+    req.headers["content-security-policy"] = headers.requestCsp;
+    for (const [name, value] of Object.entries(headers.response)) res.setHeader(name, value);
     void handle(req, res);
   });
   server.listen(config.PORT, config.HOST, () => console.log(`[web] listening on ${config.HOST}:${config.PORT}`));

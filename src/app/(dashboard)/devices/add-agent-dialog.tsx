@@ -80,11 +80,14 @@ export function AddAgentButton({ label = "Add agent", variant = "primary" }: { l
           <ol className="mt-4 space-y-4">
             <Step number={1} title="Download the package for the machine's system">
               <div className="flex flex-wrap gap-2">
+                {/* POST: every download mints an enrollment token, which a GET from elsewhere must not do. */}
                 {DOWNLOADS.map((download) => (
-                  <a key={download.platform} href={`/agent/download?platform=${download.platform}`} download className={buttonClass("secondary")}>
-                    <DownloadIcon />
-                    {download.label}
-                  </a>
+                  <form key={download.platform} method="post" action={`/agent/download?platform=${download.platform}`}>
+                    <button type="submit" className={buttonClass("secondary")}>
+                      <DownloadIcon />
+                      {download.label}
+                    </button>
+                  </form>
                 ))}
               </div>
             </Step>

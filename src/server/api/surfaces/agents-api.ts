@@ -2,6 +2,7 @@
  * Specification 002's `/api/agents`: a session cookie, a bearer token or an API key for people and
  * integrations; an agent's own `X-Agent-Key` for the agent's calls. Plain JSON, errors `{ error, details }`.
  */
+import { errorWithDetails } from "../error-shapes";
 import type { Surface } from "../surface";
 import { openApiRoute } from "./openapi-route";
 import { spec000Surface } from "./spec000";
@@ -15,6 +16,6 @@ export const agentsApiSurface: Surface = {
   errorSchema: spec000Surface.errorSchema,
   validationStatus: 400,
   successBody: (payload) => payload,
-  errorBody: spec000Surface.errorBody,
+  errorBody: errorWithDetails,
   customRoutes: [openApiRoute(() => agentsApiSurface)],
 };

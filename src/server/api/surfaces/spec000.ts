@@ -16,6 +16,7 @@ import { AppError } from "../../errors";
 import { sessionTokenOf } from "../../http/request-context";
 import { recordAudit } from "../../services/audit";
 import { zipAgentPackage } from "../../services/agent-package";
+import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { openApiRoute } from "./openapi-route";
 
@@ -36,8 +37,8 @@ async function signOut({ request, context }: CustomRouteContext): Promise<Respon
     if (actor) await recordAudit(context.db, { actor: actor.username, via: actor.via, action: "auth.logout", clientIp: context.clientIp });
   }
   const headers = new Headers({ "set-cookie": clearSessionCookie() });
-  // A browser following the dashboard's sign-out link lands on the sign-in page; API clients get JSON.
-  if (request.method === "GET" && request.headers.get("accept")?.includes("text/html")) {
+  // A browser (the dashboard's sign-out form) lands on the sign-in page; API clients get JSON.
+  if (request.headers.get("accept")?.includes("text/html")) {
     headers.set("location", "/sign-in");
     return new Response(null, { status: 303, headers });
   }
@@ -48,13 +49,41 @@ async function signOut({ request, context }: CustomRouteContext): Promise<Respon
 const logoutRoute = (method: "GET" | "POST"): CustomRoute => ({
   method,
   path: "/auth/logout",
-  summary: "Sign out: the session ends and the cookie is cleared",
+  summary: method === "GET" ? "Sign out (as documented; refused from other sites)" : "Sign out: the session ends and the cookie is cleared",
   tag: TAG,
   status: 200,
   kind: "json",
   access: "public",
   response: z.object({ success: z.literal(true) }),
+  ...(method === "GET" ? { changesState: true as const } : {}),
   handle: signOut,
+});
+
+/** The package download mints an enrollment token: a GET as documented (same-site only) and a POST for the dashboard. */
+const downloadRoute = (method: "GET" | "POST"): CustomRoute => ({
+  method,
+  path: "/agent/download",
+  summary: "The agent package (ZIP: executable, start script, server.json with a fresh enrollment token)",
+  tag: "Enrollment",
+  status: 200,
+  kind: "binary",
+  access: { procedure: "enrollment.preparePackage" },
+  query: agentDownloadInput,
+  ...(method === "GET" ? { changesState: true as const } : {}),
+  handle: async ({ query, caller }) => {
+    const platform = query.get("platform") ?? undefined;
+    // The procedure validates `platform` (windows or linux) and the caller's role.
+    const pkg = await caller.enrollment.preparePackage({ platform: platform as never });
+    const zip = await zipAgentPackage(pkg);
+    return new Response(new Uint8Array(zip), {
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="rmm-agent-${platform ?? "windows"}.zip"`,
+        "cache-control": "no-store",
+        "x-enrollment-expires": pkg.expiresAt,
+      },
+    });
+  },
 });
 
 const customRoutes: CustomRoute[] = [
@@ -96,30 +125,8 @@ const customRoutes: CustomRoute[] = [
       return new Response(null, { status: 303, headers: { location: "/", "set-cookie": await sessionSetCookie(result) } });
     },
   },
-  {
-    method: "GET",
-    path: "/agent/download",
-    summary: "The agent package (ZIP: executable, start script, server.json with a fresh enrollment token)",
-    tag: "Enrollment",
-    status: 200,
-    kind: "binary",
-    access: { procedure: "enrollment.preparePackage" },
-    query: agentDownloadInput,
-    handle: async ({ query, caller }) => {
-      const platform = query.get("platform") ?? undefined;
-      // The procedure validates `platform` (windows or linux) and the caller's role.
-      const pkg = await caller.enrollment.preparePackage({ platform: platform as never });
-      const zip = await zipAgentPackage(pkg);
-      return new Response(new Uint8Array(zip), {
-        headers: {
-          "content-type": "application/zip",
-          "content-disposition": `attachment; filename="rmm-agent-${platform ?? "windows"}.zip"`,
-          "cache-control": "no-store",
-          "x-enrollment-expires": pkg.expiresAt,
-        },
-      });
-    },
-  },
+  downloadRoute("GET"),
+  downloadRoute("POST"),
 ];
 
 export const spec000Surface: Surface = {
@@ -131,6 +138,6 @@ export const spec000Surface: Surface = {
   errorSchema,
   validationStatus: 400,
   successBody: (payload) => payload,
-  errorBody: (failure) => (failure.details ? { error: failure.message, details: failure.details } : { error: failure.message }),
+  errorBody: errorWithDetails,
   customRoutes: [...customRoutes, openApiRoute(() => spec000Surface)],
 };

@@ -9,6 +9,7 @@ import { auditLoginSuccess, verifyLogin } from "../../auth/login";
 import { loginInput } from "../../contracts/auth";
 import { AppError } from "../../errors";
 import { issueTokenPair, refreshTokenPair, revokeTokenFamily } from "../../services/api-tokens";
+import { slimRmmError } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { openApiRoute } from "./openapi-route";
 import { surfaceRateLimit } from "./rate-limit";
@@ -79,7 +80,7 @@ export const v1Surface: Surface = {
   validationStatus: 422,
   responseHeaders: { "X-RateLimit-Limit": "Requests allowed per minute", "X-RateLimit-Remaining": "Requests left in this minute", "X-RateLimit-Reset": "Unix time (seconds) when the count starts again" },
   successBody: (payload) => ({ data: payload, message: "Success", status: "ok" }),
-  errorBody: (failure) => ({ detail: failure.message, status: "error", code: failure.code, ...(failure.details ? { details: failure.details } : {}) }),
+  errorBody: slimRmmError,
   failureStatus: (failure) => (failure.validation ? 422 : failure.status),
   rateLimited: true,
   customRoutes: [...customRoutes, openApiRoute(() => v1Surface)],

@@ -3,6 +3,7 @@
  * field names, errors `{ detail }`, trailing slashes as documented (and accepted without).
  */
 import { z } from "zod";
+import { tacticalError } from "../error-shapes";
 import type { Surface } from "../surface";
 import { openApiRoute } from "./openapi-route";
 import { surfaceRateLimit } from "./rate-limit";
@@ -16,7 +17,7 @@ export const v3Surface: Surface = {
   errorSchema: z.object({ detail: z.string() }),
   validationStatus: 400,
   successBody: (payload) => payload,
-  errorBody: (failure) => ({ detail: failure.details?.length ? `${failure.message}: ${failure.details.map((d) => `${d.field} ${d.message}`).join("; ")}` : failure.message }),
+  errorBody: tacticalError,
   rateLimited: true,
   customRoutes: [openApiRoute(() => v3Surface)],
   // Per API key, after authentication (a request without a valid key is a 401 and counts nowhere).
