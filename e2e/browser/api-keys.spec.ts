@@ -2,16 +2,9 @@
  * API keys in Chromium: an admin creates a key, sees it exactly once, the key opens /api/v3, the
  * list shows only its prefix, and after a confirmed revocation the key is refused.
  */
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E } from "../support/env";
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(E2E.admin.username);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/devices$/);
-}
+import { signIn } from "../support/sign-in";
 
 /** What /api/v3 answers to the key alone: a fresh context, so no session cookie can vouch for it. */
 async function v3Status(key: string): Promise<number> {
@@ -26,7 +19,7 @@ async function v3Status(key: string): Promise<number> {
 test("admin creates an API key, sees it once, and revokes it with confirmation", async ({ page }) => {
   const name = `e2e key ${Date.now().toString(36)}`;
 
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.getByRole("link", { name: "API keys" }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();

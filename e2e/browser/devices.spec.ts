@@ -5,23 +5,15 @@
  */
 import { stat } from "node:fs/promises";
 import { spawn } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
-import { E2E } from "../support/env";
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(E2E.admin.username);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/devices$/);
-}
+import { signIn } from "../support/sign-in";
 
 type Client = { agentId: string; status: string };
 
 test("a downloaded agent shows up live; its processes can be listed and ended; it goes offline live", async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAsAdmin(page);
+  await signIn(page);
 
   await page.getByRole("button", { name: "Add agent" }).click();
   const dialog = page.getByRole("dialog");

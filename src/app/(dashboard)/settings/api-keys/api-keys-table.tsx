@@ -1,16 +1,13 @@
 "use client";
 /** API keys with their role, use and state; an active key can be revoked. Never shows a key itself. */
-import { useMemo, useState } from "react";
-import { Alert } from "@/components/alert";
+import { useMemo } from "react";
 import { Badge, type BadgeTone } from "@/components/badge";
-import { Button } from "@/components/button";
-import { ConfirmDialog } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
+import { useRevokeAction, type RevokeWords } from "@/components/revoke-action";
 import type { Column } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
-import { useMutation } from "@/lib/use-mutation";
-import { revokeApiKeyInput, type ApiKeySummary, type RevokeApiKeyInput } from "@/server/contracts/api-keys";
+import { revokeApiKeyInput, type ApiKeySummary } from "@/server/contracts/api-keys";
 
 const STATE_TONES: Record<ApiKeySummary["state"], BadgeTone> = { active: "success", expired: "neutral", revoked: "danger" };
 
@@ -39,77 +36,32 @@ const COLUMNS: Column<ApiKeySummary>[] = [
   { id: "expiresAt", header: "Expires", accessor: (key) => key.expiresAt, render: (key) => <RelativeTime iso={key.expiresAt} />, searchable: false },
 ];
 
+const REVOKE_WORDS: RevokeWords<ApiKeySummary> = {
+  nameOf: (key) => key.name,
+  title: (key) => `Revoke API key ${key.name}?`,
+  confirmLabel: "Revoke key",
+  consequences: (key) => (
+    <p>
+      Integrations using the key <code className="font-mono text-xs">{key.prefix}…</code> stop working at once: every request with it is refused. This cannot be undone; create a new key if the
+      integration still needs one.
+    </p>
+  ),
+  done: (name) => (
+    <>
+      API key <strong className="font-semibold">{name}</strong> revoked. Requests with it are refused from now on.
+    </>
+  ),
+};
+
 export function ApiKeysTable({ rows }: { rows: ApiKeySummary[] }) {
-  const { run, pending, error, clearError } = useMutation(revokeApiKeyInput, (input: RevokeApiKeyInput) => trpc.apiKeys.revoke.mutate(input));
-  const [confirming, setConfirming] = useState<ApiKeySummary | null>(null);
-  const [revoked, setRevoked] = useState<string | null>(null);
-
-  const columns = useMemo<Column<ApiKeySummary>[]>(
-    () => [
-      ...COLUMNS,
-      {
-        id: "actions",
-        header: "",
-        accessor: () => null,
-        sortable: false,
-        searchable: false,
-        className: "w-20 py-0 text-right",
-        render: (key) =>
-          key.state === "active" ? (
-            <Button
-              variant="ghost-danger"
-              size="xs"
-              aria-label={`Revoke ${key.name}`}
-              onClick={() => {
-                clearError();
-                setRevoked(null);
-                setConfirming(key);
-              }}
-            >
-              Revoke
-            </Button>
-          ) : null,
-      },
-    ],
-    [clearError],
-  );
-
-  async function revoke(key: ApiKeySummary) {
-    const result = await run({ id: key.id });
-    setConfirming(null);
-    if (result) setRevoked(key.name);
-  }
+  const { column, feedback, dialog } = useRevokeAction<ApiKeySummary>(revokeApiKeyInput, (input) => trpc.apiKeys.revoke.mutate(input), REVOKE_WORDS);
+  const columns = useMemo(() => [...COLUMNS, column], [column]);
 
   return (
     <div className="space-y-3">
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
-      {revoked ? (
-        <Alert tone="success">
-          API key <strong className="font-semibold">{revoked}</strong> revoked. Requests with it are refused from now on.
-        </Alert>
-      ) : null}
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(key) => key.id}
-        noun="API keys"
-        facets={["state", "role"]}
-        initialSort={{ columnId: "createdAt", direction: "desc" }}
-      />
-      <ConfirmDialog
-        open={confirming !== null}
-        title={`Revoke API key ${confirming?.name ?? ""}?`}
-        confirmLabel="Revoke key"
-        pendingLabel="Revoking…"
-        pending={pending}
-        onConfirm={() => confirming && void revoke(confirming)}
-        onCancel={() => setConfirming(null)}
-      >
-        <p>
-          Integrations using the key <code className="font-mono text-xs">{confirming?.prefix}…</code> stop working at once: every request with it is refused. This cannot be undone; create a new key
-          if the integration still needs one.
-        </p>
-      </ConfirmDialog>
+      {feedback}
+      <DataTable rows={rows} columns={columns} rowKey={(key) => key.id} noun="API keys" facets={["state", "role"]} initialSort={{ columnId: "createdAt", direction: "desc" }} />
+      {dialog}
     </div>
   );
 }

@@ -1,15 +1,12 @@
 "use client";
 /** Enrollment tokens with their state and use count; an active token can be revoked. */
-import { useMemo, useState } from "react";
-import { Alert } from "@/components/alert";
+import { useMemo } from "react";
 import { Badge, type BadgeTone } from "@/components/badge";
-import { Button } from "@/components/button";
-import { ConfirmDialog } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
+import { useRevokeAction, type RevokeWords } from "@/components/revoke-action";
 import type { Column } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
-import { useMutation } from "@/lib/use-mutation";
 import { revokeEnrollmentInput } from "@/server/contracts/enrollment";
 
 export type TokenRow = { id: string; label: string; createdBy: string; createdAt: string; expiresAt: string; uses: number; maxUses: number; state: string };
@@ -25,66 +22,27 @@ const COLUMNS: Column<TokenRow>[] = [
   { id: "expiresAt", header: "Expires", accessor: (row) => row.expiresAt, render: (row) => <RelativeTime iso={row.expiresAt} />, searchable: false },
 ];
 
+const REVOKE_WORDS: RevokeWords<TokenRow> = {
+  nameOf: (row) => row.label,
+  title: (row) => `Revoke enrollment token ${row.label}?`,
+  confirmLabel: "Revoke token",
+  consequences: () => <p>Agents can no longer enrol with this token, including from downloaded packages that contain it. Agents already enrolled are not affected.</p>,
+  done: (name) => (
+    <>
+      Token <strong className="font-semibold">{name}</strong> revoked. Agents already enrolled with it keep working.
+    </>
+  ),
+};
+
 export function TokensTable({ rows }: { rows: TokenRow[] }) {
-  const { run, pending, error, clearError } = useMutation(revokeEnrollmentInput, (input: { id: string }) => trpc.enrollment.revoke.mutate(input));
-  const [confirming, setConfirming] = useState<TokenRow | null>(null);
-  const [revoked, setRevoked] = useState<string | null>(null);
-
-  const columns = useMemo<Column<TokenRow>[]>(
-    () => [
-      ...COLUMNS,
-      {
-        id: "actions",
-        header: "",
-        accessor: () => null,
-        sortable: false,
-        searchable: false,
-        className: "w-20 py-0 text-right",
-        render: (row) =>
-          row.state === "active" ? (
-            <Button
-              variant="ghost-danger"
-              size="xs"
-              onClick={() => {
-                clearError();
-                setRevoked(null);
-                setConfirming(row);
-              }}
-            >
-              Revoke
-            </Button>
-          ) : null,
-      },
-    ],
-    [clearError],
-  );
-
-  async function revoke(row: TokenRow) {
-    const result = await run({ id: row.id });
-    setConfirming(null);
-    if (result) setRevoked(row.label);
-  }
+  const { column, feedback, dialog } = useRevokeAction<TokenRow>(revokeEnrollmentInput, (input) => trpc.enrollment.revoke.mutate(input), REVOKE_WORDS);
+  const columns = useMemo(() => [...COLUMNS, column], [column]);
 
   return (
     <div className="space-y-3">
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
-      {revoked ? (
-        <Alert tone="success">
-          Token <strong className="font-semibold">{revoked}</strong> revoked. Agents already enrolled with it keep working.
-        </Alert>
-      ) : null}
+      {feedback}
       <DataTable rows={rows} columns={columns} rowKey={(row) => row.id} noun="tokens" facets={["state"]} initialSort={{ columnId: "createdAt", direction: "desc" }} />
-      <ConfirmDialog
-        open={confirming !== null}
-        title={`Revoke enrollment token ${confirming?.label ?? ""}?`}
-        confirmLabel="Revoke token"
-        pendingLabel="Revoking…"
-        pending={pending}
-        onConfirm={() => confirming && void revoke(confirming)}
-        onCancel={() => setConfirming(null)}
-      >
-        <p>Agents can no longer enrol with this token, including from downloaded packages that contain it. Agents already enrolled are not affected.</p>
-      </ConfirmDialog>
+      {dialog}
     </div>
   );
 }
