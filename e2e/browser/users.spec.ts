@@ -22,11 +22,13 @@ test("admin creates an operator with TOTP; the operator signs in with a code and
   await signIn(page, E2E.admin.username, E2E.admin.password);
   await expect(page.getByTestId("current-role")).toHaveText(/admin/i);
   await page.goto("/settings/users");
-  await page.getByLabel("Username").fill(operator.username);
-  await page.getByLabel("Password").fill(operator.password);
-  await page.getByLabel("Role").selectOption("operator");
-  await page.getByLabel("Require TOTP").check();
-  await page.getByRole("button", { name: "Create user" }).click();
+  // The table has controls of its own (each user's role), so the form's are found within the form.
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Username").fill(operator.username);
+  await form.getByLabel("Password").fill(operator.password);
+  await form.getByLabel("Role").selectOption("operator");
+  await form.getByLabel("Require TOTP").check();
+  await form.getByRole("button", { name: "Create user" }).click();
 
   await expect(page.getByAltText("TOTP QR code")).toBeVisible();
   const uri = (await page.getByTestId("otpauth-uri").textContent())!.trim();

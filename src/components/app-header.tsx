@@ -1,4 +1,4 @@
-/** The dashboard header: navigation (admin pages only for admins), the user, role and sign-out. */
+/** The dashboard header: navigation (admin pages only for admins), the user (a link to their account), role and sign-out. */
 import Link from "next/link";
 import { mayCall } from "@/server/auth/permissions";
 import type { Role } from "@/server/auth/roles";
@@ -19,14 +19,15 @@ export function AppHeader({ username, role }: { username: string; role: Role }) 
         </Link>
         <NavLinks items={items} />
         <div className="ml-auto flex items-center gap-3 text-[13px]">
-          <span className="flex items-center gap-2">
-            <span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-600 uppercase">
+          {/* The way to one's own account (password, TOTP): every role has one. */}
+          <Link href="/settings/account" title="Your account: password and TOTP" className="group flex items-center gap-2">
+            <span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-600 uppercase group-hover:bg-slate-300">
               {username.slice(0, 1)}
             </span>
-            <span data-testid="current-user" className="font-medium text-slate-800">
+            <span data-testid="current-user" className="font-medium text-slate-800 group-hover:underline">
               {username}
             </span>
-          </span>
+          </Link>
           <span data-testid="current-role" className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium tracking-wide text-slate-600 uppercase">
             {role}
           </span>

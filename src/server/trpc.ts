@@ -24,6 +24,8 @@ import { zodIssuesToFields } from "./validation";
 export type Context = {
   db: Db;
   actor: Actor | null;
+  /** The dashboard session the request came with, so that changing one's password can keep it. */
+  sessionToken?: string | null;
   /** Set when an agent calls for itself with its `X-Agent-Key` (spec 002's report). */
   agentId?: string | null;
   clientIp: string;

@@ -18,9 +18,9 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
   return { userId: row.id, username: row.username, role: row.role, via: "session" };
 }
 
-export function callerAs(db: Db, actor: Actor | null, options: { clientIp?: string; waiters?: CommandWaiters; commandTimeoutMs?: number } = {}) {
+export function callerAs(db: Db, actor: Actor | null, options: { clientIp?: string; waiters?: CommandWaiters; commandTimeoutMs?: number; sessionToken?: string } = {}) {
   const waiters = () => options.waiters ?? unavailable();
-  return createCaller({ db, actor, clientIp: options.clientIp ?? "127.0.0.1", waiters, commandTimeoutMs: options.commandTimeoutMs });
+  return createCaller({ db, actor, clientIp: options.clientIp ?? "127.0.0.1", waiters, commandTimeoutMs: options.commandTimeoutMs, sessionToken: options.sessionToken });
 }
 
 function unavailable(): never {

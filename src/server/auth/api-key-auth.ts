@@ -1,7 +1,7 @@
 /**
  * Authentication by API key (`X-API-KEY`): the key is looked up by its hash and acts as its creator,
  * with the lower of the key's role and the creator's current role, so demoting a person also
- * demotes every key they made.
+ * demotes every key they made, and disabling them stops every key they made until they are enabled.
  */
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -20,14 +20,14 @@ export function effectiveKeyRole(keyRole: Role, creatorRole: Role): Role {
   return hasRole(creatorRole, keyRole) ? keyRole : creatorRole;
 }
 
-/** The actor of a valid key; null for an unknown, revoked or expired key (or a deleted creator). */
+/** The actor of a valid key; null for an unknown, revoked or expired key (or a deleted or disabled creator). */
 export async function authenticateApiKey(db: Db, rawKey: string, now = new Date()): Promise<Actor | null> {
   if (rawKey.length === 0 || rawKey.length > MAX_KEY_LENGTH) return null;
   const [row] = await db
     .select({ id: apiKeys.id, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt, userId: users.id, username: users.username, creatorRole: users.role })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
-    .where(and(eq(apiKeys.keyHash, sha256(rawKey)), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now))))
+    .where(and(eq(apiKeys.keyHash, sha256(rawKey)), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)), isNull(users.disabledAt)))
     .limit(1);
   if (!row) return null;
   const staleBefore = new Date(now.getTime() - API_KEY_TOUCH_INTERVAL_MS);

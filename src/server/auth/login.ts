@@ -42,8 +42,19 @@ export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): 
     await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp });
     throw new AppError("UNAUTHORIZED", INVALID);
   }
+  if (user.disabledAt) {
+    // The same answer as a wrong password: only the audit log says why (the attempt stays counted).
+    await recordAudit(db, { actor: null, action: "auth.login", target: user.username, success: false, clientIp: input.clientIp, details: { reason: "disabled" } });
+    throw new AppError("UNAUTHORIZED", INVALID);
+  }
   await attempt.succeeded();
+  await recordSignIn(db, user.id, now);
   return { id: user.id, username: user.username, role: user.role };
+}
+
+/** What the users list shows as "last sign-in", for every way of signing in. */
+export async function recordSignIn(db: Pick<Db, "update">, userId: number, now: Date): Promise<void> {
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
 }
 
 /** The audit entry of a successful sign-in; it is also what exempts this address from the username throttle later. */

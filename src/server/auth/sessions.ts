@@ -1,6 +1,10 @@
-/** Server-side sessions: created at sign-in, resolved on every request, deleted at sign-out. */
+/**
+ * Server-side sessions: created at sign-in, resolved on every request, deleted at sign-out (or
+ * when an admin ends them). A disabled user's session resolves to nobody, even one created in the
+ * instant before the account was disabled.
+ */
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { Actor } from "./roles";
@@ -23,13 +27,22 @@ export async function resolveSession(db: Db, token: string | null, now = new Dat
     .select({ userId: users.id, username: users.username, role: users.role, kind: sessions.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
     .limit(1);
   return row ? { userId: row.userId, username: row.username, role: row.role, via: row.kind === "sso" ? "sso" : "session" } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+/** Ends every session of a user, except the one of `keepToken` (the request changing its own password); returns how many. */
+export async function deleteUserSessions(db: Pick<Db, "delete">, userId: number, keepToken?: string | null): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepToken ? ne(sessions.tokenHash, sha256(keepToken)) : undefined))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../services/audit";
 import { SSO_SESSION_SECONDS } from "./session-cookie";
 import { createSession } from "./sessions";
-import type { LoginResult } from "./login";
+import { recordSignIn, type LoginResult } from "./login";
 
 export const SSO_MAX_SKEW_MS = 5 * 60_000;
 
@@ -35,6 +35,7 @@ export async function ssoLogin(db: Db, secret: string, input: SsoInput, now = ne
 
   const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`).limit(1);
   if (!user) return refuse("unknown user");
+  if (user.disabledAt) return refuse("disabled");
 
   return db.transaction(async (tx) => {
     // The primary key makes a second use of the same signature fail, even between processes.
@@ -46,6 +47,7 @@ export async function ssoLogin(db: Db, secret: string, input: SsoInput, now = ne
     if (fresh.length === 0) return refuse("replayed");
     await tx.delete(usedSsoSignatures).where(lt(usedSsoSignatures.expiresAt, now));
     const session = await createSession(tx, { userId: user.id, kind: "sso", clientIp: input.clientIp, ttlSeconds: SSO_SESSION_SECONDS, now });
+    await recordSignIn(tx, user.id, now);
     await recordAudit(tx, { actor: user.username, action: "auth.sso", target: user.username, clientIp: input.clientIp });
     return { username: user.username, role: user.role, sessionToken: session.token, maxAgeSeconds: SSO_SESSION_SECONDS };
   });

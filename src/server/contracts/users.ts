@@ -41,5 +41,23 @@ export const userSummary = z.object({
   role: roleSchema,
   createdAt: z.string(),
   totpEnabled: z.boolean(),
+  /** A disabled user cannot sign in, and none of their sessions, tokens or API keys work. */
+  disabled: z.boolean(),
+  lastSignInAt: z.string().nullable(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
+
+/** The user an admin acts on, named as everywhere else in spec 000: by username (any case). */
+export const userTargetInput = z.strictObject({ username: usernameSchema });
+export type UserTargetInput = z.input<typeof userTargetInput>;
+
+export const setRoleInput = z.strictObject({ username: usernameSchema, role: roleSchema });
+export type SetRoleInput = z.input<typeof setRoleInput>;
+
+/** `removeTotp` is for a user who lost their authenticator: they sign in with the password alone and set TOTP up again. */
+export const resetPasswordInput = z.strictObject({ username: usernameSchema, password: passwordSchema, removeTotp: z.boolean().default(false) });
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+
+/** How many ways in were closed: dashboard sessions and /api/v1 token families. */
+export const endedSignIns = z.object({ sessions: z.number().int(), tokenFamilies: z.number().int() });
+export type EndedSignIns = z.infer<typeof endedSignIns>;

@@ -22,6 +22,7 @@ export async function sessionTokenOf(headers: Headers): Promise<string | null> {
 
 export async function contextFromHeaders(headers: Headers): Promise<Context> {
   const db = getDb();
-  const actor = await resolveSession(db, await sessionTokenOf(headers));
-  return { db, actor, clientIp: clientIpOf(headers), waiters: getCommandWaiters };
+  const sessionToken = await sessionTokenOf(headers);
+  const actor = await resolveSession(db, sessionToken);
+  return { db, actor, sessionToken, clientIp: clientIpOf(headers), waiters: getCommandWaiters };
 }

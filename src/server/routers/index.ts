@@ -1,5 +1,6 @@
 /** The application router: every operation of the product, by domain. */
 import { createCallerFactory, router } from "../trpc";
+import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
@@ -10,6 +11,7 @@ import { processesRouter } from "./processes";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
+  account: accountRouter,
   agents: agentsRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,

@@ -1,6 +1,7 @@
-/** Dashboard user administration (admin only). */
+/** Dashboard user administration (admin only): who may sign in, with which role, and ending their access. */
 import { z } from "zod";
-import { createUserInput, userSummary } from "../contracts/users";
+import { createUserInput, endedSignIns, resetPasswordInput, setRoleInput, userSummary, userTargetInput } from "../contracts/users";
+import { disableUser, enableUser, endUserSessions, resetUserPassword, setUserRole } from "../services/users-admin";
 import { createUser, listUsers } from "../services/users";
 import { adminProcedure, router } from "../trpc";
 
@@ -20,4 +21,29 @@ export const usersRouter = router({
     .input(createUserInput)
     .output(userSummary.extend({ totpSecret: z.string().optional(), otpauthUri: z.string().optional() }))
     .mutation(({ ctx, input }) => createUser(ctx.service, input)),
+  disable: adminProcedure
+    .meta({ summary: "Disable a user: no sign-in, and their sessions, tokens and API keys stop working at once", tag: TAG })
+    .input(userTargetInput)
+    .output(userSummary)
+    .mutation(({ ctx, input }) => disableUser(ctx.service, input)),
+  enable: adminProcedure
+    .meta({ summary: "Enable a disabled user again (their API keys work again)", tag: TAG })
+    .input(userTargetInput)
+    .output(userSummary)
+    .mutation(({ ctx, input }) => enableUser(ctx.service, input)),
+  setRole: adminProcedure
+    .meta({ summary: "Change a user's role; it applies from their next request", tag: TAG })
+    .input(setRoleInput)
+    .output(userSummary)
+    .mutation(({ ctx, input }) => setUserRole(ctx.service, input)),
+  resetPassword: adminProcedure
+    .meta({ summary: "Set a new password for a user and sign them out everywhere", tag: TAG })
+    .input(resetPasswordInput)
+    .output(userSummary)
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.service, input)),
+  endSessions: adminProcedure
+    .meta({ summary: "Sign a user out everywhere: their sessions end and their /api/v1 tokens are revoked", tag: TAG })
+    .input(userTargetInput)
+    .output(endedSignIns)
+    .mutation(({ ctx, input }) => endUserSessions(ctx.service, input)),
 });

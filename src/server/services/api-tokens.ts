@@ -98,7 +98,21 @@ export async function revokeTokenFamily(db: Db, key: JwtKey, token: string, clie
   });
 }
 
-/** The actor of a valid access token of a live family, with the user's current role; null otherwise. */
+/**
+ * Ends every live family of a user (password reset or change, account disabled, sessions ended by
+ * an admin): their access tokens stop working at once and their refresh tokens refresh nothing.
+ * The caller audits; returns how many families were live.
+ */
+export async function revokeUserTokenFamilies(db: Pick<Db, "update">, userId: number, now = new Date()): Promise<number> {
+  const revoked = await db
+    .update(families)
+    .set({ revokedAt: now })
+    .where(and(eq(families.userId, userId), isNull(families.revokedAt), gt(families.expiresAt, now)))
+    .returning({ id: families.id });
+  return revoked.length;
+}
+
+/** The actor of a valid access token of a live family of an enabled user, with the user's current role; null otherwise. */
 export async function authenticateAccessToken(db: Db, key: JwtKey, token: string, now = new Date()): Promise<Actor | null> {
   const claims = await verifyToken(key, token, "access", now);
   if (!claims) return null;
@@ -106,7 +120,7 @@ export async function authenticateAccessToken(db: Db, key: JwtKey, token: string
     .select({ userId: users.id, username: users.username, role: users.role })
     .from(families)
     .innerJoin(users, eq(users.id, families.userId))
-    .where(and(familyOf(claims), isNull(families.revokedAt)))
+    .where(and(familyOf(claims), isNull(families.revokedAt), isNull(users.disabledAt)))
     .limit(1);
   return row ? { ...row, via: "jwt" } : null;
 }

@@ -1,6 +1,9 @@
-/** Dashboard user administration: create and list users, and the first admin at start-up. */
+/**
+ * Dashboard users: create and list them, and the first admin at start-up. Changes to existing
+ * accounts are in users-admin.ts (by admins) and account.ts (by their owners).
+ */
 import { randomBytes } from "node:crypto";
-import { asc, count, sql } from "drizzle-orm";
+import { asc, count, sql, type SQL } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import { generateTotpSecret, totpUri } from "../auth/totp";
 import type { createUserInput, UserSummary } from "../contracts/users";
@@ -12,13 +15,25 @@ import type { z } from "zod";
 
 type NewUser = z.output<typeof createUserInput>;
 
-function summarize(row: typeof users.$inferSelect): UserSummary {
-  return { username: row.username, role: row.role, createdAt: row.createdAt.toISOString(), totpEnabled: row.totpSecret !== null };
+export function summarizeUser(row: typeof users.$inferSelect): UserSummary {
+  return {
+    username: row.username,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+    totpEnabled: row.totpSecret !== null,
+    disabled: row.disabledAt !== null,
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+/** Usernames are unique without regard to case, and found the same way. */
+export function usernameIs(username: string): SQL {
+  return sql`lower(${users.username}) = ${username.toLowerCase()}`;
 }
 
 export async function listUsers(ctx: Pick<ServiceContext, "db">): Promise<UserSummary[]> {
   const rows = await ctx.db.select().from(users).orderBy(asc(users.username));
-  return rows.map(summarize);
+  return rows.map(summarizeUser);
 }
 
 function totpSecretFor(totp: NewUser["totp"]): string | null {
@@ -32,12 +47,12 @@ export async function createUser(ctx: Pick<ServiceContext, "db" | "audit">, inpu
   const passwordHash = await hashPassword(input.password);
   const totpSecret = totpSecretFor(input.totp);
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`).limit(1);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(usernameIs(input.username)).limit(1);
     const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret }).onConflictDoNothing().returning();
     const row = inserted[0];
     if (!row) throw new AppError("CONFLICT", `User '${input.username}' already exists`, { details: [{ field: "username", message: "is already taken" }] });
     await ctx.audit({ action: "user.create", target: row.username, details: { role: row.role, totp: Boolean(totpSecret) } }, tx);
-    return { ...summarize(row), ...(totpSecret ? { totpSecret, otpauthUri: totpUri(row.username, totpSecret) } : {}) };
+    return { ...summarizeUser(row), ...(totpSecret ? { totpSecret, otpauthUri: totpUri(row.username, totpSecret) } : {}) };
   });
 }
 

@@ -14,6 +14,11 @@ export const users = pgTable(
     totpSecret: text("totp_secret"),
     /** Highest TOTP time step accepted so far; a code at or below it is a replay. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** A secret being set up by its user; it replaces nothing until a code from it is confirmed. */
+    totpPendingSecret: text("totp_pending_secret"),
+    /** Set while an admin has disabled the account: no sign-in, session, token or API key of it works. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("users_username_lower_idx").on(sql`lower(${table.username})`)],

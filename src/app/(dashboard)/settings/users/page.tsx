@@ -1,4 +1,4 @@
-/** Dashboard users (admin only): who can sign in, with which role, and whether TOTP protects them. */
+/** Dashboard users (admin only): who can sign in, with which role, whether TOTP protects them, and controls to change that. */
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
@@ -16,9 +16,9 @@ export default async function UsersPage() {
   const users = await caller.users.list();
   return (
     <section>
-      <PageHeader title="Users" description="People who can sign in to this dashboard. Viewers can look, operators can act on devices, admins also manage users." />
+      <PageHeader title="Users" description="People who can sign in to this dashboard. Viewers can look, operators can act on devices, admins also manage users. Every change here is in the audit log." />
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <UsersTable users={users} />
+        <UsersTable users={users} currentUsername={actor.username} />
         <CreateUserForm />
       </div>
     </section>
