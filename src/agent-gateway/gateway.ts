@@ -8,6 +8,7 @@ import http from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CHANNELS } from "../server/bus/channels";
 import { BusListener } from "../server/bus/listener";
+import { isDatabaseUnavailable } from "../server/db/availability";
 import type { Db } from "../server/db/client";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { CommandDelivery } from "./command-delivery";
@@ -19,15 +20,16 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const PING_INTERVAL_MS = 15_000;
 export const DEFAULT_METRICS_INTERVAL_MS = 15_000;
 
-export type GatewayOptions = { db: Db; databaseUrl: string; publicUrl: string; metricsIntervalMs?: number; pingIntervalMs?: number };
+export type GatewayOptions = { db: Db; databaseUrl: string; publicUrl: string; metricsIntervalMs?: number; pingIntervalMs?: number; presenceTimeoutMs?: number };
 
 export async function createGateway(options: GatewayOptions) {
   const { db } = options;
   const gatewayId = randomUUID();
   const connections = new Map<string, AgentConnection>();
-  const presence = new Presence(db, gatewayId);
   const metrics = new MetricsStore(db);
   const delivery = new CommandDelivery(db, (agentId, message) => connections.get(agentId)?.send(message) ?? false, (agentId) => connections.get(agentId)?.ready ?? false);
+  const deliverPending = (agentIds: string[]) => void delivery.deliverPending(agentIds).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error));
+  const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, onRestored: deliverPending });
   const listener = new BusListener(options.databaseUrl);
 
   const events: ConnectionEvents = {
@@ -69,16 +71,18 @@ export async function createGateway(options: GatewayOptions) {
 
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
+    const refuse = (status: number) => {
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
     authenticateUpgrade(db, req, options.publicUrl)
       .then((verdict) => {
-        if (!verdict.ok) {
-          socket.end(`HTTP/1.1 ${verdict.status} ${http.STATUS_CODES[verdict.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-          socket.destroy();
-          return;
-        }
+        if (!verdict.ok) return refuse(verdict.status);
         wss.handleUpgrade(req, socket, head, (ws) => accept(ws, verdict.agentId, remoteAddressOf(req), verdict.enrolledSecret));
       })
       .catch((error: unknown) => {
+        // While PostgreSQL is away every reconnecting agent lands here: answer, but do not log each one.
+        if (isDatabaseUnavailable(error)) return refuse(503);
         console.error("[gateway] upgrade failed:", error);
         socket.destroy();
       });
@@ -119,7 +123,11 @@ export async function createGateway(options: GatewayOptions) {
   await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
   // A removed agent loses its connection at once, not only at its next reconnect.
   await listener.subscribe(CHANNELS.agentRevoked, (agentId) => connections.get(agentId)?.socket.close(4001, "agent removed"));
-  listener.onReconnect(() => delivery.deliverPending([...connections.values()].filter((c) => c.ready).map((c) => c.agentId)));
+  // Back from an outage: we may have been declared dead meanwhile, and queued commands were not heard.
+  listener.onReconnect(async () => {
+    await presence.reconcile();
+    deliverPending([...connections.values()].filter((c) => c.ready).map((c) => c.agentId));
+  });
 
   return {
     gatewayId,

@@ -6,7 +6,7 @@ import { createGateway } from "./gateway";
 
 async function main() {
   const config = getConfig();
-  const gateway = await createGateway({ db: getDb(), databaseUrl: requireSetting("DATABASE_URL"), publicUrl: config.publicUrl });
+  const gateway = await createGateway({ db: getDb(), databaseUrl: requireSetting("DATABASE_URL"), publicUrl: config.publicUrl, presenceTimeoutMs: config.RMM_PRESENCE_TIMEOUT_MS });
   await gateway.listen(config.GATEWAY_PORT, config.HOST);
   console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);
 

@@ -9,6 +9,7 @@ describe("parseConfig", () => {
     expect(config.RMM_DATA_DIR).toBe("./.data");
     expect(config.publicUrl).toBe("http://localhost:3000");
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.RMM_PRESENCE_TIMEOUT_MS).toBe(15_000);
   });
 
   it.each([
@@ -20,6 +21,7 @@ describe("parseConfig", () => {
     ["RMM_ADMIN_USERNAME", "has space"],
     ["SSO_SECRET", "tiny"],
     ["AUTH_SECRET", "too-short"],
+    ["RMM_PRESENCE_TIMEOUT_MS", "500"],
   ])("stops with a message naming %s when it is bad", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

@@ -31,6 +31,16 @@ export const configSchema = z.object({
   RMM_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
   SSO_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * How long a gateway may go without a heartbeat before its agents are shown offline (it beats
+   * three times per timeout). Web and gateway processes must agree, so both read it from here.
+   */
+  RMM_PRESENCE_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds (1000-600000)" })
+    .int("must be a number of milliseconds (1000-600000)")
+    .min(1000, "must be a number of milliseconds (1000-600000)")
+    .max(600_000, "must be a number of milliseconds (1000-600000)")
+    .default(15_000),
   /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

@@ -18,6 +18,8 @@ export const appErrorCodes = {
   AGENT_OFFLINE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   /** Something the server needs is missing (for example an agent build). */
   UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  /** PostgreSQL is unreachable (restarting, down); the same request will work once it is back. */
+  DATABASE_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   AGENT_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; http: number }>;
 

@@ -14,6 +14,7 @@ import type { ProcedureMeta } from "./api/route-types";
 import { hasRole, type Actor, type Role } from "./auth/roles";
 import type { CommandWaiters } from "./bus/command-waiters";
 import { agentIdInput } from "./contracts/agents";
+import { databaseUnavailable, isDatabaseUnavailable } from "./db/availability";
 import type { Db } from "./db/client";
 import { AppError, appErrorCodes } from "./errors";
 import { FORBIDDEN_CHARACTERS_MESSAGE, findForbiddenCharacters } from "./input-safety";
@@ -56,12 +57,21 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * A domain error, or the database being unreachable, as the tRPC error of the one mapping table;
+ * anything else unchanged. Used for errors of procedures and of building the context.
+ */
+export function toTRPCError(error: unknown): unknown {
+  const cause = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  return cause instanceof AppError ? new TRPCError({ code: appErrorCodes[cause.code].trpc, message: cause.message, cause }) : error;
+}
+
 /** Translates domain errors into tRPC errors with the code from the one mapping table. */
 const translateErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: appErrorCodes[cause.code].trpc, message: cause.message, cause });
+  if (!result.ok) {
+    const translated = toTRPCError(result.error.cause);
+    if (translated instanceof TRPCError) throw translated;
   }
   return result;
 });

@@ -1,12 +1,14 @@
 /**
  * Whatever a route threw, as one neutral failure (status, machine code, message, field details)
  * that each surface then shapes into its own error body. Internal errors never reach a client:
- * they are logged with a request id, and the answer carries only that id.
+ * they are logged with a request id, and the answer carries only that id. An unreachable database
+ * is not an internal error but a 503 worth retrying (see db/availability.ts).
  */
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
+import { databaseUnavailable, isDatabaseUnavailable } from "../db/availability";
 import { AppError, appErrorCodes, type FieldIssue } from "../errors";
 import { zodIssuesToFields } from "../validation";
 
@@ -22,7 +24,8 @@ export type ApiFailure = {
 };
 
 export function toApiFailure(error: unknown, where: string): ApiFailure {
-  const cause = error instanceof TRPCError && error.cause ? error.cause : error;
+  const thrown = error instanceof TRPCError && error.cause ? error.cause : error;
+  const cause = isDatabaseUnavailable(thrown) ? databaseUnavailable() : thrown;
   if (cause instanceof AppError) {
     if (cause.code === "BAD_REQUEST") return { status: 400, code: "VALIDATION_ERROR", message: cause.message, details: cause.details, validation: true };
     return { status: appErrorCodes[cause.code].http, code: cause.code, message: cause.message, details: cause.details, retryAfterSeconds: cause.retryAfterSeconds };

@@ -3,28 +3,29 @@
  * `commandFinished` notification (or the catch-up after a LISTEN reconnect) wakes it.
  */
 import { inArray } from "drizzle-orm";
+import { databaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
 import { commands } from "../db/schema";
 import { CHANNELS } from "./channels";
 import type { BusListener } from "./listener";
 
 const FINAL = new Set(["done", "failed", "timeout"]);
+/** The LISTEN connection comes back within about a second of PostgreSQL; longer means it is still away. */
+const LISTEN_WAIT_MS = 5_000;
 
 export class CommandWaiters {
   private readonly pending = new Map<string, () => void>();
-  private ready: Promise<unknown>;
 
   constructor(
     private readonly db: Db,
-    listener: BusListener,
+    private readonly listener: BusListener,
   ) {
-    this.ready = listener.subscribe(CHANNELS.commandFinished, (id) => this.wake(id));
+    void listener.subscribe(CHANNELS.commandFinished, (id) => this.wake(id));
     listener.onReconnect(() => this.catchUp());
   }
 
   /** Resolves true when the command finished, false on timeout. Register before queueing. */
-  async wait(commandId: string, timeoutMs: number): Promise<boolean> {
-    await this.ready;
+  wait(commandId: string, timeoutMs: number): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(commandId);
@@ -38,9 +39,14 @@ export class CommandWaiters {
     });
   }
 
-  /** Ensures the LISTEN is in place (so a command queued next cannot finish unheard). */
-  whenListening(): Promise<unknown> {
-    return this.ready;
+  /**
+   * Ensures the LISTEN is in place, so a command queued next cannot finish unheard; while it is
+   * being re-established after an outage this waits for it, and answers 503 if it does not come.
+   */
+  async whenListening(): Promise<void> {
+    await this.listener.whenListening(LISTEN_WAIT_MS).catch(() => {
+      throw databaseUnavailable();
+    });
   }
 
   private wake(commandId: string) {

@@ -5,6 +5,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { requireSetting } from "../config";
+import { reconnectBackoffSeconds } from "./availability";
 import * as schema from "./schema";
 
 export type Sql = postgres.Sql;
@@ -12,7 +13,7 @@ export type Sql = postgres.Sql;
 export type Db = PostgresJsDatabase<typeof schema> & { $client: Sql };
 
 export function createDb(url: string, options: { max?: number } = {}): { db: Db; sql: Sql } {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const sql = postgres(url, { max: options.max ?? 10, backoff: reconnectBackoffSeconds, onnotice: () => {} });
   return { db: drizzle(sql, { schema }), sql };
 }
 

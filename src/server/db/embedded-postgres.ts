@@ -28,11 +28,12 @@ export type EmbeddedPostgres = {
   stop(): Promise<void>;
 };
 
-type Options = { dataDir: string; database: string; log?: (line: string) => void };
+/** `port`: a fixed port instead of a fresh free one (tests that stop and restart the server need the same URL). */
+type Options = { dataDir: string; database: string; port?: number; log?: (line: string) => void };
 type Identity = { uid: number; gid: number } | undefined;
 
 /** Starts (initialising on first use) a PostgreSQL server whose files live in `<dataDir>/postgres`. */
-export async function startEmbeddedPostgres({ dataDir, database, log = () => {} }: Options): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres({ dataDir, database, port: fixedPort, log = () => {} }: Options): Promise<EmbeddedPostgres> {
   const root = path.resolve(dataDir);
   const pgData = path.join(root, "postgres");
   await mkdir(root, { recursive: true, mode: 0o755 });
@@ -44,7 +45,7 @@ export async function startEmbeddedPostgres({ dataDir, database, log = () => {} 
   if (!existsSync(path.join(pgData, "PG_VERSION"))) await initialise(pgData, password, identity, log);
   await recoverFromCrash(pgData, log);
 
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const server = await launch(pgData, port, identity, path.join(root, "postgres.log"));
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   try {

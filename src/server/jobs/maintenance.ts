@@ -5,6 +5,7 @@
  */
 import { lt } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions";
+import { getConfig } from "../config";
 import type { Db } from "../db/client";
 import { agentMetrics, commands } from "../db/schema";
 import { deleteExpiredRateLimits } from "../rate-limit/store";
@@ -25,7 +26,7 @@ export async function cleanUp(db: Db): Promise<void> {
   await deleteExpiredTokenFamilies(db);
 }
 
-/** Every 10 s: with HEARTBEAT_STALE_MS, agents of a dead gateway show offline within about 25 s. */
+/** Every 10 s: with the default presence timeout, agents of a dead gateway show offline within about 25 s. */
 export const presenceSweep = defineJob({
   name: "presence-sweep",
   schedule: { everySeconds: 10 },
@@ -33,7 +34,7 @@ export const presenceSweep = defineJob({
   retry: { retryLimit: 0 },
   timeoutSeconds: 30,
   run: async (_data, { db }) => {
-    await markAgentsOfDeadGatewaysOffline(db);
+    await markAgentsOfDeadGatewaysOffline(db, { presenceTimeoutMs: getConfig().RMM_PRESENCE_TIMEOUT_MS });
   },
 });
 

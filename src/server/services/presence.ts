@@ -1,19 +1,25 @@
 /**
  * Presence rules shared by the gateways and the web process: a gateway whose heartbeat is older
- * than HEARTBEAT_STALE_MS has died, and the agents it held are offline.
+ * than the presence timeout (RMM_PRESENCE_TIMEOUT_MS) has died, and the agents it held are offline.
  */
 import { and, eq, isNotNull, lt, notInArray, sql } from "drizzle-orm";
 import { CHANNELS, notify } from "../bus/channels";
 import type { Db } from "../db/client";
 import { agents, gateways } from "../db/schema";
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
-export const HEARTBEAT_STALE_MS = 15_000;
+export const DEFAULT_PRESENCE_TIMEOUT_MS = 15_000;
+
+/** Three beats per timeout: one late or lost beat never makes a live gateway look dead. */
+export function heartbeatIntervalMs(presenceTimeoutMs: number): number {
+  return Math.round(presenceTimeoutMs / 3);
+}
 
 /** Returns the ids of the agents it marked offline (each also announced on the bus). */
-export async function markAgentsOfDeadGatewaysOffline(db: Db, now = new Date()): Promise<string[]> {
+export async function markAgentsOfDeadGatewaysOffline(db: Db, options: { now?: Date; presenceTimeoutMs?: number } = {}): Promise<string[]> {
+  const now = options.now ?? new Date();
+  const timeoutMs = options.presenceTimeoutMs ?? DEFAULT_PRESENCE_TIMEOUT_MS;
   return db.transaction(async (tx) => {
-    await tx.delete(gateways).where(lt(gateways.heartbeatAt, new Date(now.getTime() - HEARTBEAT_STALE_MS)));
+    await tx.delete(gateways).where(lt(gateways.heartbeatAt, new Date(now.getTime() - timeoutMs)));
     const alive = tx.select({ id: gateways.id }).from(gateways);
     const orphaned = await tx
       .update(agents)
