@@ -31,6 +31,13 @@ export const configSchema = z.object({
   RMM_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
   SSO_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Audit entries older than this are deleted by the hourly cleanup. */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a whole number of days (at least 1)" })
+    .int("must be a whole number of days (at least 1)")
+    .min(1, "must be a whole number of days (at least 1)")
+    .max(36_500, "must be at most 36500 days")
+    .default(365),
   /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

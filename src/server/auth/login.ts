@@ -1,8 +1,8 @@
 /**
  * The sign-in service shared by `POST /auth/login` and the dashboard's next-auth provider:
- * throttle, password (argon2id), TOTP without replay, session, audit. A failure never says which
- * part was wrong. `verifyLogin` is the same without the session, for callers that issue another
- * credential.
+ * throttle, password (argon2id), TOTP without replay, session, audit (throttled attempts
+ * summarised). A failure never says which part was wrong. `verifyLogin` is the same without the
+ * session, for callers that issue another credential.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -14,6 +14,7 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { AuthMethod, Role } from "./roles";
 import { PASSWORD_SESSION_SECONDS } from "./session-cookie";
 import { createSession } from "./sessions";
+import { recordThrottledLogin } from "./throttled-login-audit";
 import { checkTotp } from "./totp";
 import { getTotpKey, openTotpSecret, UnreadableTotpSecret } from "./totp-secret-box";
 
@@ -31,7 +32,7 @@ const INVALID = "Invalid username, password or one-time code";
 export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): Promise<VerifiedUser> {
   const attempt = await beginLoginAttempt(db, { clientIp: input.clientIp, username: input.username });
   if (!attempt.allowed) {
-    await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp, details: { reason: "throttled" } });
+    await recordThrottledLogin(db, input, now);
     throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts; try again later", { retryAfterSeconds: attempt.retryAfterSeconds });
   }
 
