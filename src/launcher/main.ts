@@ -4,12 +4,12 @@
  * what is missing, then runs the web and gateway processes until Ctrl-C (or SIGTERM), and stops
  * everything in order.
  */
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { encryptPlainTotpSecrets } from "../server/auth/encrypt-totp-secrets";
 import { deriveTotpKey } from "../server/auth/totp-secret-box";
 import { ConfigError, parseConfig } from "../server/config";
+import { prepareDataFolder } from "../server/data-folder";
 import { createDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runMigrations } from "../server/db/migrate";
@@ -51,7 +51,7 @@ async function main() {
   }
 
   const dataDir = path.resolve(root, config.RMM_DATA_DIR);
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  await prepareDataFolder(dataDir);
   const authSecret = await resolveAuthSecret(dataDir, config.AUTH_SECRET);
 
   let embedded: EmbeddedPostgres | undefined;
