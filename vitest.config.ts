@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["src/**/*.int.test.ts", "agent/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./src/test/global-postgres.ts"],
+          // Services that seal TOTP secrets need the key the launcher gives every server process.
+          env: { AUTH_SECRET: "integration-tests-auth-secret-not-for-production" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -15,7 +15,7 @@ import {
 } from "../../src/protocol";
 import { createHandlers, type Capabilities } from "./commands/handlers";
 import { CommandDispatcher } from "./commands/dispatcher";
-import type { ServerConfig } from "./config";
+import { forgetEnrollmentToken, type ServerConfig } from "./config";
 import { Connection } from "./connection";
 import { buildHello } from "./hello";
 import type { Logger } from "./log";
@@ -28,6 +28,8 @@ const HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface AgentOptions {
   config: ServerConfig;
+  /** The file `config` came from; its enrollment token is removed once the identity is saved. */
+  configPath: string;
   store: StateStore;
   identity: AgentState | null;
   capabilities: Capabilities;
@@ -133,6 +135,7 @@ export class Agent {
     try {
       await this.options.store.save(this.identity);
       this.log.info("enrolled", { agentId, statePath: this.options.store.path });
+      await removeEnrollmentToken(this.options.configPath, this.log);
     } catch (error) {
       // The socket is authenticated already; only the next start would lack the identity.
       this.log.error("state-save-failed", { agentId, error: errorMessage(error) });
@@ -175,5 +178,18 @@ export class Agent {
 
   private send(message: AgentToServerMessage): void {
     this.connection.send(JSON.stringify(message));
+  }
+}
+
+/**
+ * Once the agent has its own secret the token is no longer needed, and left in `server.json` it
+ * would let a copy of the folder enroll another machine. Failing to remove it costs nothing now;
+ * the next start tries again.
+ */
+export async function removeEnrollmentToken(configPath: string, log: Logger): Promise<void> {
+  try {
+    if (await forgetEnrollmentToken(configPath)) log.info("enrollment-token-removed", { configPath });
+  } catch (error) {
+    log.warn("enrollment-token-removal-failed", { configPath, error: errorMessage(error) });
   }
 }

@@ -1,5 +1,5 @@
-/** Reading the agent's own JSON files, with errors that name the file. */
-import { readFile } from "node:fs/promises";
+/** Reading and writing the agent's own JSON files, with errors that name the file. */
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { errorMessage } from "./util";
 
 /** The parsed content, or undefined when the file does not exist. */
@@ -17,4 +17,16 @@ export async function readJsonFile(path: string): Promise<unknown> {
   } catch (error) {
     throw new Error(`${path} is not valid JSON: ${errorMessage(error)}`, { cause: error });
   }
+}
+
+/**
+ * Replaces the file in one step (temporary file + rename), so a crash never leaves half of it, and
+ * with mode 0600: these files hold the agent's credentials.
+ */
+export async function writeJsonFileAtomically(path: string, data: unknown): Promise<void> {
+  const temporary = `${path}.tmp`;
+  // writeFile applies `mode` only when it creates the file, so never reuse a leftover one.
+  await rm(temporary, { force: true });
+  await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, path);
 }

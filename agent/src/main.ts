@@ -4,7 +4,7 @@
  * log line, exit code 1).
  */
 import { isSea } from "node:sea";
-import { Agent } from "./agent";
+import { Agent, removeEnrollmentToken } from "./agent";
 import { processCapabilityFor } from "./capabilities/processes";
 import { systemInfoCapabilityFor } from "./capabilities/system-info";
 import { parseCliOptions, resolveConfigPath, statePathFor } from "./cli";
@@ -32,11 +32,13 @@ async function run(log: Logger): Promise<void> {
   if (!identity && !config.enrollmentToken) {
     throw new Error(`${configPath} has no enrollmentToken and this machine has not enrolled yet`);
   }
+  // Enrolled by an earlier version, or stopped between saving its identity and removing the token.
+  if (identity && config.enrollmentToken) await removeEnrollmentToken(configPath, log);
   const capabilities = {
     processes: processCapabilityFor(process.platform),
     systemInfo: systemInfoCapabilityFor(process.platform),
   };
-  const agent = new Agent({ config, store, identity, capabilities, log });
+  const agent = new Agent({ config, configPath, store, identity, capabilities, log });
   log.info("starting", { agentVersion: AGENT_VERSION, platform: process.platform, configPath, enrolled: identity !== null });
   agent.start();
   const signal = await nextShutdownSignal();

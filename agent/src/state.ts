@@ -1,12 +1,10 @@
 /**
  * `agent-state.json`: the identity issued at enrollment. Written atomically
- * (temporary file + rename) with mode 0600, since the secret is the agent's
- * only credential.
+ * with mode 0600, since the secret is the agent's only credential.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { agentId, agentSecret, isoTimestamp } from "../../src/protocol";
-import { readJsonFile } from "./json-file";
+import { readJsonFile, writeJsonFileAtomically } from "./json-file";
 
 export const agentState = z.object({ agentId, agentSecret, enrolledAt: isoTimestamp });
 
@@ -25,10 +23,6 @@ export class StateStore {
   }
 
   async save(state: AgentState): Promise<void> {
-    const temporary = `${this.path}.tmp`;
-    // writeFile applies `mode` only when it creates the file, so never reuse a leftover one.
-    await rm(temporary, { force: true });
-    await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, this.path);
+    await writeJsonFileAtomically(this.path, state);
   }
 }

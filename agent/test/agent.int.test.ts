@@ -1,14 +1,14 @@
 /**
  * The Linux agent for real: started from source as a child process against
- * a fake gateway, it enrolls, reconnects with its saved secret, reports
- * metrics, lists and kills processes, and runs a re-delivered command once.
- * The steps share one agent and run in order.
+ * a fake gateway, it enrolls (and drops its enrollment token), reconnects with
+ * its saved secret, reports metrics, lists and kills processes, and runs a
+ * re-delivered command once. The steps share one agent and run in order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCommand, listProcessesResult, type CommandResultMessage } from "../../src/protocol";
 import { AgentProcess } from "./agent-process";
 import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
@@ -30,13 +30,14 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
   let directory: string;
   let gateway: FakeGateway;
   let agent: AgentProcess;
+  let configPath: string;
   const sleepers: ChildProcess[] = [];
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(os.tmpdir(), "rmm-agent-int-"));
     gateway = await FakeGateway.start({ enrollmentToken: "enroll-me", metricsIntervalMs: 1_000 });
-    const configPath = path.join(directory, "server.json");
-    await writeFile(configPath, JSON.stringify({ gatewayUrl: gateway.url, enrollmentToken: "enroll-me" }));
+    configPath = path.join(directory, "server.json");
+    await writeFile(configPath, JSON.stringify({ gatewayUrl: gateway.url, enrollmentToken: "enroll-me", note: "kept" }), { mode: 0o644 });
     agent = new AgentProcess(configPath);
   });
 
@@ -66,6 +67,12 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     const state = JSON.parse(await readFile(statePath, "utf8"));
     expect(state).toMatchObject(gateway.credentials);
     expect((await stat(statePath)).mode & 0o777).toBe(0o600);
+  });
+
+  it("removes the enrollment token from server.json once it has its own secret, and keeps the rest", async () => {
+    await vi.waitFor(() => expect(agent.events("enrollment-token-removed")).toHaveLength(1));
+    expect(JSON.parse(await readFile(configPath, "utf8"))).toEqual({ gatewayUrl: gateway.url, note: "kept" });
+    expect((await stat(configPath)).mode & 0o777).toBe(0o600);
   });
 
   it("reconnects with its saved credentials, not the token, after the connection drops", async () => {
@@ -108,7 +115,8 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     // Run again, the kill would now fail with not-found; the stored reply proves it was not.
     const again = await gateway.request(kill);
     expect(again).toEqual(first);
-    expect(agent.events("command-duplicate").map((line) => line.commandId)).toEqual([kill.commandId]);
+    // The log line travels by pipe, the reply by socket: either may arrive first.
+    await vi.waitFor(() => expect(agent.events("command-duplicate").map((line) => line.commandId)).toEqual([kill.commandId]));
   });
 
   it("answers an unknown pid with not-found and an unimplemented command with unsupported", async () => {
@@ -127,5 +135,17 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     expect(await agent.exited).toEqual({ code: 0, signal: null });
     expect(agent.events("stopped")).toHaveLength(1);
     expect(agent.logs.filter((line) => line.level === "error")).toEqual([]);
+  });
+
+  it("drops a token an earlier version left beside its saved identity at start, and signs in with its secret", async () => {
+    await writeFile(configPath, JSON.stringify({ gatewayUrl: gateway.url, enrollmentToken: "enroll-me" }));
+    const since = gateway.received.length;
+    agent = new AgentProcess(configPath);
+    await gateway.waitFor(isHello, since);
+    expect(gateway.upgrades.at(-1)!.headers.authorization).toBe(`Bearer ${gateway.credentials.agentId}.${gateway.credentials.agentSecret}`);
+    await vi.waitFor(() => expect(agent.events("enrollment-token-removed")).toHaveLength(1));
+    expect(JSON.parse(await readFile(configPath, "utf8"))).toEqual({ gatewayUrl: gateway.url });
+    agent.signal("SIGTERM");
+    expect(await agent.exited).toEqual({ code: 0, signal: null });
   });
 });

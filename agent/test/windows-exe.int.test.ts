@@ -82,6 +82,7 @@ describe.skipIf(skipWine || process.platform !== "linux")("rmm-agent.exe under w
       });
       expect(hello.specs.cpu.cores).toBeGreaterThan(0);
       expect(JSON.parse(await readFile(path.join(directory, "agent-state.json"), "utf8"))).toMatchObject(gateway.credentials);
+      expect(JSON.parse(await readFile(path.join(directory, "server.json"), "utf8"))).toEqual({ gatewayUrl: gateway.url });
     },
     HELLO_TIMEOUT_MS + 10_000,
   );

@@ -1,12 +1,15 @@
 /**
  * `npm start`: validates the configuration, starts embedded PostgreSQL when no DATABASE_URL is
- * given, applies migrations, creates the first admin, builds what is missing, then runs the web
- * and gateway processes until Ctrl-C (or SIGTERM), and stops everything in order.
+ * given, applies migrations, seals TOTP secrets kept in clear, creates the first admin, builds
+ * what is missing, then runs the web and gateway processes until Ctrl-C (or SIGTERM), and stops
+ * everything in order.
  */
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { encryptPlainTotpSecrets } from "../server/auth/encrypt-totp-secrets";
+import { deriveTotpKey } from "../server/auth/totp-secret-box";
 import { ConfigError, parseConfig } from "../server/config";
+import { prepareDataFolder } from "../server/data-folder";
 import { createDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runMigrations } from "../server/db/migrate";
@@ -18,9 +21,12 @@ import { resolveAuthSecret } from "./secrets";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-async function createAdminIfEmpty(databaseUrl: string, username: string, password: string | undefined) {
+/** The data this version expects, after the schema migrations: secrets sealed, an admin to sign in with. */
+async function prepareData(databaseUrl: string, authSecret: string, username: string, password: string | undefined) {
   const { db, sql } = createDb(databaseUrl, { max: 1 });
   try {
+    const sealed = await encryptPlainTotpSecrets(db, deriveTotpKey(authSecret));
+    if (sealed > 0) console.log(`[start] Encrypted ${sealed} TOTP secret(s) kept in clear by an earlier version.`);
     const outcome = await ensureFirstAdmin(db, { username, password });
     if (outcome.created && outcome.generatedPassword) {
       console.log(`\n[start] Created the admin user '${username}' with the generated password:\n\n    ${outcome.generatedPassword}\n\n        It is shown only this once; sign in and keep it safe.\n`);
@@ -45,7 +51,7 @@ async function main() {
   }
 
   const dataDir = path.resolve(root, config.RMM_DATA_DIR);
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  await prepareDataFolder(dataDir);
   const authSecret = await resolveAuthSecret(dataDir, config.AUTH_SECRET);
 
   let embedded: EmbeddedPostgres | undefined;
@@ -67,7 +73,7 @@ async function main() {
     const databaseUrl =
       config.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ dataDir, database: "rmm", log: (line) => console.log(`[postgres] ${line}`) })).url;
     await runMigrations(databaseUrl);
-    await createAdminIfEmpty(databaseUrl, config.RMM_ADMIN_USERNAME, config.RMM_ADMIN_PASSWORD);
+    await prepareData(databaseUrl, authSecret, config.RMM_ADMIN_USERNAME, config.RMM_ADMIN_PASSWORD);
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
     await buildWebIfNeeded(root, env);

@@ -44,7 +44,13 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** In a service: stop when the launcher that started us is gone (no-op when started by hand). */
+/**
+ * In a service: stop when the launcher that started us is gone (no-op when started by hand).
+ * Services call this once they are up, which can be after the launcher died: `process.send`
+ * stays defined after the channel closes, so that case stops at once instead of never.
+ */
 export function exitWithParent(shutdown: () => void): void {
+  if (!process.send) return;
   if (process.connected) process.once("disconnect", shutdown);
+  else shutdown();
 }

@@ -10,6 +10,7 @@ describe("parseConfig", () => {
     expect(config.publicUrl).toBe("http://localhost:3000");
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.RMM_PRESENCE_TIMEOUT_MS).toBe(15_000);
+    expect(config.AUDIT_RETENTION_DAYS).toBe(365);
   });
 
   it.each([
@@ -22,6 +23,9 @@ describe("parseConfig", () => {
     ["SSO_SECRET", "tiny"],
     ["AUTH_SECRET", "too-short"],
     ["RMM_PRESENCE_TIMEOUT_MS", "500"],
+    ["AUDIT_RETENTION_DAYS", "0"],
+    ["AUDIT_RETENTION_DAYS", "1.5"],
+    ["AUDIT_RETENTION_DAYS", "forever"],
   ])("stops with a message naming %s when it is bad", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
@@ -29,6 +33,10 @@ describe("parseConfig", () => {
 
   it("derives the public URL from PUBLIC_URL without a trailing slash", () => {
     expect(parseConfig({ PUBLIC_URL: "https://rmm.example.com/" }).publicUrl).toBe("https://rmm.example.com");
+  });
+
+  it("reads the audit retention in days", () => {
+    expect(parseConfig({ AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
   });
 
   it("treats empty variables as unset", () => {

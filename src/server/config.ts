@@ -41,6 +41,13 @@ export const configSchema = z.object({
     .min(1000, "must be a number of milliseconds (1000-600000)")
     .max(600_000, "must be a number of milliseconds (1000-600000)")
     .default(15_000),
+  /** Audit entries older than this are deleted by the hourly cleanup. */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a whole number of days (at least 1)" })
+    .int("must be a whole number of days (at least 1)")
+    .min(1, "must be a whole number of days (at least 1)")
+    .max(36_500, "must be at most 36500 days")
+    .default(365),
   /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { powerShellArguments, powerShellEnvironment } from "./powershell";
+import { powerShellArguments, powerShellEnvironment, powerShellPath } from "./powershell";
 
 describe("PowerShell invocation", () => {
+  it("starts Windows PowerShell by its full path under %SystemRoot%, never by a bare name", () => {
+    expect(powerShellPath({ SystemRoot: "D:\\WINNT" })).toBe("D:\\WINNT\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+    expect(powerShellPath({ SystemRoot: "C:\\Windows\\" })).toBe("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+  });
+
+  it.each([
+    ["unset", undefined],
+    ["empty", ""],
+    ["relative", "Windows"],
+    ["rooted without a drive", "\\Windows"],
+    ["a network share", "\\\\attacker\\share"],
+  ])("falls back to C:\\Windows when SystemRoot is %s", (_case, systemRoot) => {
+    expect(powerShellPath({ SystemRoot: systemRoot })).toBe("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+  });
+
   it("passes the fixed script encoded, so no argument quoting can alter it", () => {
     const script = `Stop-Process -Id ([int]$env:RMM_ARG_PID) "quoted" 'single'`;
     const args = powerShellArguments(script);

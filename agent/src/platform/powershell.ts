@@ -5,6 +5,7 @@
  * received over the network can change what the script does.
  */
 import { execFile } from "node:child_process";
+import path from "node:path";
 import type { z } from "zod";
 import { errorMessage } from "../util";
 
@@ -16,6 +17,17 @@ export interface PowerShellOptions {
 
 /** Forces UTF-8 output (Windows PowerShell defaults to the OEM code page) and stops on the first error. */
 const PRELUDE = "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $ProgressPreference = 'SilentlyContinue'\n";
+
+/**
+ * Windows PowerShell by its full path under %SystemRoot%. A bare `powershell.exe` is searched for
+ * in the agent's own folder first, so a file dropped beside the agent would run as the agent.
+ */
+export function powerShellPath(env: Record<string, string | undefined> = process.env): string {
+  // Only a local drive path; anything else (unset, relative, a network share) falls back to the default.
+  const systemRoot = env.SystemRoot ?? "";
+  const root = /^[A-Za-z]:[\\/]/.test(systemRoot) ? systemRoot : "C:\\Windows";
+  return path.win32.join(root, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
+}
 
 /**
  * -EncodedCommand (base64 UTF-16LE) is used rather than -Command so the
@@ -39,7 +51,7 @@ export function runPowerShellJson<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     execFile(
-      "powershell.exe",
+      powerShellPath(),
       powerShellArguments(script),
       { env: powerShellEnvironment(args), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
       (error, stdout, stderr) => {

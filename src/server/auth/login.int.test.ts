@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedUser } from "../../test/actors";
@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { login, verifyLogin } from "./login";
 import { THROTTLE_RULES } from "./login-throttle";
 import { resolveSession } from "./sessions";
+import { THROTTLED_SUMMARY_SECONDS } from "./throttled-login-audit";
 
 let t: TestDatabase;
 let totpSecret: string;
@@ -119,6 +120,37 @@ describe("throttling", () => {
     // The lock ends when the window has passed: an attacker cannot keep a stranger out for long.
     at(start + perUsername.durationSeconds * 1000 + 1);
     await expect(login(t.db, { username: "carol", password: "carol-password", clientIp: "172.16.1.1" })).resolves.toMatchObject({ username: "carol" });
+  });
+
+  it("audits throttled attempts as one entry per address and username per window, with their count", async () => {
+    const address = "10.5.5.5";
+    const attempt = (username: string) => failure(login(t.db, { username, password: "x", clientIp: address }));
+    const throttledEntries = () =>
+      t.db
+        .select({ target: auditLog.target, details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.clientIp, address), sql`${auditLog.details} ->> 'reason' = 'throttled'`))
+        .orderBy(asc(auditLog.id));
+    const start = Date.now();
+    at(start);
+    for (let i = 0; i < perAddress.points; i++) await attempt(`guess${i}`);
+    // Simultaneous first attempts make one entry, not one each.
+    const burst = await Promise.all(Array.from({ length: 20 }, () => attempt("mallory")));
+    expect(burst.every((answer) => answer?.code === "TOO_MANY_REQUESTS")).toBe(true);
+    at(start + 60_000);
+    for (let i = 0; i < 10; i++) expect(await attempt("Mallory")).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await attempt("trent");
+    expect(await throttledEntries()).toEqual([
+      { target: "mallory", details: { reason: "throttled", attempts: 30, firstAt: new Date(start).toISOString(), lastAt: new Date(start + 60_000).toISOString() } },
+      { target: "trent", details: { reason: "throttled", attempts: 1, firstAt: new Date(start + 60_000).toISOString(), lastAt: new Date(start + 60_000).toISOString() } },
+    ]);
+
+    // The next lock, after the window, gets an entry of its own.
+    const later = start + THROTTLED_SUMMARY_SECONDS * 1000 + 1;
+    at(later);
+    for (let i = 0; i < perAddress.points; i++) await attempt(`guess${i}`);
+    expect(await attempt("mallory")).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect((await throttledEntries()).map((entry) => [entry.target, entry.details?.attempts])).toEqual([["mallory", 30], ["trent", 1], ["mallory", 1]]);
   });
 
   it("does not count a successful sign-in as a failure", async () => {

@@ -1,8 +1,8 @@
 /**
  * The sign-in service shared by `POST /auth/login` and the dashboard's next-auth provider:
- * throttle, password (argon2id), TOTP without replay, session, audit. A failure never says which
- * part was wrong. `verifyLogin` is the same without the session, for callers that issue another
- * credential.
+ * throttle, password (argon2id), TOTP without replay, session, audit (throttled attempts
+ * summarised). A failure never says which part was wrong. `verifyLogin` is the same without the
+ * session, for callers that issue another credential.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -14,7 +14,9 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { AuthMethod, Role } from "./roles";
 import { PASSWORD_SESSION_SECONDS } from "./session-cookie";
 import { createSession } from "./sessions";
+import { recordThrottledLogin } from "./throttled-login-audit";
 import { checkTotp } from "./totp";
+import { getTotpKey, openTotpSecret, UnreadableTotpSecret } from "./totp-secret-box";
 
 export type LoginInput = { username: string; password: string; totp?: string | null; clientIp: string };
 export type LoginResult = { username: string; role: Role; sessionToken: string; maxAgeSeconds: number };
@@ -30,7 +32,7 @@ const INVALID = "Invalid username, password or one-time code";
 export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): Promise<VerifiedUser> {
   const attempt = await beginLoginAttempt(db, { clientIp: input.clientIp, username: input.username });
   if (!attempt.allowed) {
-    await recordAudit(db, { actor: null, action: "auth.login", target: input.username, success: false, clientIp: input.clientIp, details: { reason: "throttled" } });
+    await recordThrottledLogin(db, input, now);
     throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts; try again later", { retryAfterSeconds: attempt.retryAfterSeconds });
   }
 
@@ -72,7 +74,9 @@ export async function login(db: Db, input: LoginInput, now = new Date()): Promis
 /** True when the user has no TOTP, or the code is valid and newer than any code accepted before. */
 async function acceptTotp(db: Db, user: typeof users.$inferSelect, code: string, now: Date): Promise<boolean> {
   if (!user.totpSecret) return true;
-  const check = await checkTotp(user.totpSecret, code, user.totpLastStep, now);
+  const secret = readTotpSecret(user.username, user.totpSecret);
+  if (secret === null) return false;
+  const check = await checkTotp(secret, code, user.totpLastStep, now);
   if (!check.valid) return false;
   // Conditional update: two simultaneous requests with the same code cannot both win.
   const claimed = await db
@@ -81,4 +85,18 @@ async function acceptTotp(db: Db, user: typeof users.$inferSelect, code: string,
     .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, check.timeStep))))
     .returning({ id: users.id });
   return claimed.length === 1;
+}
+
+/**
+ * The user's secret, or null when it cannot be read: the sign-in then fails closed with the usual
+ * answer, and only the server log says why (an AUTH_SECRET that changed since the secret was sealed).
+ */
+function readTotpSecret(username: string, stored: string): string | null {
+  try {
+    return openTotpSecret(stored, getTotpKey());
+  } catch (error) {
+    if (!(error instanceof UnreadableTotpSecret)) throw error;
+    console.error(`[auth] sign-in of '${username}' refused: its stored TOTP secret cannot be decrypted: ${error.message}.`);
+    return null;
+  }
 }

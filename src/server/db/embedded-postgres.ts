@@ -9,13 +9,14 @@
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
-import { chmod, chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { DATA_FILES, openPrivateLog, prepareDataFolder, readOrCreateSecretFile } from "../data-folder";
 
 const run = promisify(execFile);
 const READY_TIMEOUT_MS = 30_000;
@@ -35,18 +36,17 @@ type Identity = { uid: number; gid: number } | undefined;
 /** Starts (initialising on first use) a PostgreSQL server whose files live in `<dataDir>/postgres`. */
 export async function startEmbeddedPostgres({ dataDir, database, port: fixedPort, log = () => {} }: Options): Promise<EmbeddedPostgres> {
   const root = path.resolve(dataDir);
-  const pgData = path.join(root, "postgres");
-  await mkdir(root, { recursive: true, mode: 0o755 });
+  const pgData = path.join(root, DATA_FILES.postgresCluster);
   const identity = await postgresIdentity();
-  // The `postgres` OS user must be able to reach its folder inside ours (traverse, not list).
-  if (identity) await chmod(root, 0o711);
-  const password = await readOrCreatePassword(path.join(root, "postgres-password"));
+  // The `postgres` OS user must be able to reach its folder inside ours.
+  await prepareDataFolder(root, { othersMayTraverse: identity !== undefined });
+  const password = await readOrCreateSecretFile(path.join(root, DATA_FILES.postgresPassword), () => randomBytes(24).toString("base64url"));
 
   if (!existsSync(path.join(pgData, "PG_VERSION"))) await initialise(pgData, password, identity, log);
   await recoverFromCrash(pgData, log);
 
   const port = fixedPort ?? (await freePort());
-  const server = await launch(pgData, port, identity, path.join(root, "postgres.log"));
+  const server = await launch(pgData, port, identity, path.join(root, DATA_FILES.postgresLog));
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   try {
     await waitUntilReady(`${url}/postgres`, server);
@@ -78,13 +78,6 @@ async function postgresIdentity(): Promise<Identity> {
     await run("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
     return lookup();
   }
-}
-
-async function readOrCreatePassword(file: string): Promise<string> {
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const password = randomBytes(24).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  return password;
 }
 
 async function initialise(pgData: string, password: string, identity: Identity, log: (line: string) => void) {
@@ -159,8 +152,8 @@ function freePort(): Promise<number> {
 
 async function launch(pgData: string, port: number, identity: Identity, logFile: string): Promise<ChildProcess> {
   const { postgres: binary } = await binaries();
-  const logStream = createWriteStream(logFile, { flags: "a" });
-  await chmod(logFile, 0o600).catch(() => {});
+  // Written by this process from the server's output, so it stays ours even when the server runs as `postgres`.
+  const logStream = await openPrivateLog(logFile);
   // Detached: a Ctrl-C in the terminal must not reach the server before the launcher has stopped
   // the processes that use it; the launcher stops it last.
   const server = spawn(
@@ -168,8 +161,10 @@ async function launch(pgData: string, port: number, identity: Identity, logFile:
     ["-D", pgData, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
     { ...identity, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
-  server.stdout?.pipe(logStream);
-  server.stderr?.pipe(logStream);
+  // Two sources, one log: it ends when both have, not when the first does.
+  server.stdout?.pipe(logStream, { end: false });
+  server.stderr?.pipe(logStream, { end: false });
+  server.once("close", () => logStream.end());
   return server;
 }
 

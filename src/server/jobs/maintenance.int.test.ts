@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUser } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { createSession, resolveSession } from "../auth/sessions";
-import { agents, commands, gateways, rateLimits, users } from "../db/schema";
+import { agents, auditLog, commands, gateways, rateLimits, users } from "../db/schema";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
 import { cleanUp, COMMAND_RETENTION_DAYS } from "./maintenance";
 import { JOB_SCHEMA, startJobQueue } from "./queue";
@@ -63,7 +63,18 @@ describe("maintenance", () => {
     expect(keys.sort()).toEqual(["api-v1:live", "api-v1:recent"]);
   });
 
-it("runs the sweep as a job of the web process, and schedules the cleanup hourly", async () => {
+  it("deletes audit entries past the retention (AUDIT_RETENTION_DAYS, a year by default), and keeps the rest", async () => {
+    const aged = (days: number) => ({ at: new Date(Date.now() - days * 86_400_000), actor: "root", action: `test.aged-${days}` });
+    await t.db.insert(auditLog).values([aged(400), aged(364), aged(11), aged(9)]);
+    const remaining = async () => (await t.db.select({ action: auditLog.action }).from(auditLog)).map((row) => row.action).filter((action) => action.startsWith("test.")).sort();
+
+    await cleanUp(t.db);
+    expect(await remaining()).toEqual(["test.aged-11", "test.aged-364", "test.aged-9"]);
+    await cleanUp(t.db, { auditRetentionDays: 10 });
+    expect(await remaining()).toEqual(["test.aged-9"]);
+  });
+
+  it("runs the sweep as a job of the web process, and schedules the cleanup hourly", async () => {
     const dead = randomUUID();
     await t.db.insert(gateways).values({ id: dead, heartbeatAt: new Date(Date.now() - 60_000) });
     await t.db.insert(agents).values({ id: "stranded", name: "C", secretHash: "x", status: "online", gatewayId: dead });

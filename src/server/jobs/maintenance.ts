@@ -1,13 +1,14 @@
 /**
  * Housekeeping jobs of the web processes (run once across them, see queue.ts): agents of dead
  * gateways go offline even when no gateway is left to notice, and expired sessions and token
- * families, old commands, old metrics and ended rate-limit windows are deleted.
+ * families, old commands, old metrics, audit entries past AUDIT_RETENTION_DAYS and ended
+ * rate-limit windows are deleted.
  */
 import { lt } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions";
 import { getConfig } from "../config";
 import type { Db } from "../db/client";
-import { agentMetrics, commands } from "../db/schema";
+import { agentMetrics, auditLog, commands } from "../db/schema";
 import { deleteExpiredRateLimits } from "../rate-limit/store";
 import { deleteExpiredTokenFamilies } from "../services/api-tokens";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
@@ -18,10 +19,11 @@ export const METRICS_RETENTION_DAYS = 30;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
-export async function cleanUp(db: Db): Promise<void> {
+export async function cleanUp(db: Db, { auditRetentionDays = getConfig().AUDIT_RETENTION_DAYS } = {}): Promise<void> {
   await deleteExpiredSessions(db);
   await db.delete(commands).where(lt(commands.createdAt, daysAgo(COMMAND_RETENTION_DAYS)));
   await db.delete(agentMetrics).where(lt(agentMetrics.at, daysAgo(METRICS_RETENTION_DAYS)));
+  await db.delete(auditLog).where(lt(auditLog.at, daysAgo(auditRetentionDays)));
   await deleteExpiredRateLimits(db);
   await deleteExpiredTokenFamilies(db);
 }

@@ -13,6 +13,7 @@ import { checkTotp, generateTotpSecret, totpUri } from "../auth/totp";
 import type { AccountSummary, changePasswordInput, confirmTotpInput, disableTotpInput, TotpEnrolment } from "../contracts/account";
 import type { EndedSignIns } from "../contracts/users";
 import { users } from "../db/schema";
+import { getTotpKey, openTotpSecret, sealTotpSecret } from "../auth/totp-secret-box";
 import { AppError } from "../errors";
 import type { ServiceContext } from "./service-context";
 import { endSignIns } from "./user-sign-ins";
@@ -67,7 +68,8 @@ export async function beginTotpEnrolment(ctx: SelfContext): Promise<TotpEnrolmen
   const row = await ownAccount(ctx);
   if (row.totpSecret) throw new AppError("CONFLICT", "TOTP is already set up; remove it first to move to another authenticator");
   const secret = generateTotpSecret();
-  await ctx.db.update(users).set({ totpPendingSecret: secret }).where(and(eq(users.id, row.id), isNull(users.totpSecret)));
+  // Sealed like the active secret: a pending one becomes it unchanged once confirmed.
+  await ctx.db.update(users).set({ totpPendingSecret: sealTotpSecret(secret, getTotpKey()) }).where(and(eq(users.id, row.id), isNull(users.totpSecret)));
   return { secret, otpauthUri: totpUri(row.username, secret) };
 }
 
@@ -77,7 +79,7 @@ export async function confirmTotpEnrolment(ctx: SelfContext, input: z.output<typ
   if (row.totpSecret) throw new AppError("CONFLICT", "TOTP is already set up");
   const pending = row.totpPendingSecret;
   if (!pending) throw new AppError("CONFLICT", "Start the TOTP set-up first");
-  const check = await checkTotp(pending, input.code, null, now);
+  const check = await checkTotp(openTotpSecret(pending, getTotpKey()), input.code, null, now);
   if (!check.valid) {
     throw new AppError("BAD_REQUEST", "The code does not match the new secret", {
       details: [{ field: "code", message: "is not the current code of the new secret; check the app and the device's clock" }],

@@ -5,6 +5,8 @@ import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 
 export type AuditEntry = {
+  /** When it happened; the database's clock when omitted. */
+  at?: Date;
   actor: string | null;
   /** How the actor authenticated (session, SSO, JWT, API key); null for anonymous attempts and the system. */
   via?: AuthMethod | null;
@@ -20,6 +22,7 @@ export type AuditWriter = Pick<Db, "insert">;
 /** Accepts a transaction too, so that the entry commits or rolls back with the change itself. */
 export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
+    at: entry.at,
     actor: entry.actor,
     via: entry.via ?? null,
     action: entry.action,

@@ -1,5 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { generate } from "otplib";
+import { getTotpKey, sealTotpSecret } from "../auth/totp-secret-box";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callerAs, seedUser, testServiceContext } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
@@ -167,7 +168,7 @@ describe("changing a role", () => {
 describe("resetting a password", () => {
   it("replaces the password and signs the user out everywhere, keeping their TOTP", async () => {
     const pat = await signedInEverywhere("pat");
-    await t.db.update(users).set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }).where(eq(users.username, "pat"));
+    await t.db.update(users).set({ totpSecret: sealTotpSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", getTotpKey()) }).where(eq(users.username, "pat"));
     expect(await root.users.resetPassword({ username: "pat", password: "brand-new-password" })).toMatchObject({ totpEnabled: true });
 
     expect(await resolveSession(t.db, pat.sessionToken)).toBeNull();

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { asc, count, sql, type SQL } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import { generateTotpSecret, totpUri } from "../auth/totp";
+import { getTotpKey, sealTotpSecret } from "../auth/totp-secret-box";
 import type { createUserInput, UserSummary } from "../contracts/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
@@ -42,13 +43,14 @@ function totpSecretFor(totp: NewUser["totp"]): string | null {
   return totp;
 }
 
-/** The secret and its otpauth URI are in this answer only; no list ever shows them again. */
+/** The secret and its otpauth URI are in this answer only; no list ever shows them again, and the table keeps it sealed. */
 export async function createUser(ctx: Pick<ServiceContext, "db" | "audit">, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   const totpSecret = totpSecretFor(input.totp);
+  const sealedSecret = totpSecret === null ? null : sealTotpSecret(totpSecret, getTotpKey());
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(usernameIs(input.username)).limit(1);
-    const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret }).onConflictDoNothing().returning();
+    const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret: sealedSecret }).onConflictDoNothing().returning();
     const row = inserted[0];
     if (!row) throw new AppError("CONFLICT", `User '${input.username}' already exists`, { details: [{ field: "username", message: "is already taken" }] });
     await ctx.audit({ action: "user.create", target: row.username, details: { role: row.role, totp: Boolean(totpSecret) } }, tx);
