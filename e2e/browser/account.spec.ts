@@ -74,7 +74,7 @@ test("a user changes their own password: this session stays, the others end, and
   expect((await elsewherePage.request.get("/auth/me")).status()).toBe(401);
   await elsewhere.close();
 
-  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Username").fill(viewer.username);
   await page.getByLabel("Password").fill(viewer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -96,7 +96,7 @@ test("a user sets up TOTP with a confirmed code, and signing in then asks for on
   await expect(page.getByRole("status").filter({ hasText: "TOTP is on" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Remove TOTP" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Username").fill(viewer.username);
   await page.getByLabel("Password").fill(viewer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
