@@ -22,13 +22,14 @@ export class Presence {
     readonly gatewayId: string,
   ) {}
 
-  async start(): Promise<void> {
+  /** `replaces`: a gateway known to have died, retired now rather than when its heartbeat goes stale. */
+  async start(options: { replaces?: string } = {}): Promise<void> {
     await this.db.insert(gateways).values({ id: this.gatewayId });
     this.timers.push(setInterval(() => void this.heartbeat(), HEARTBEAT_INTERVAL_MS));
     this.timers.push(setInterval(() => void this.sweepDeadGateways(), SWEEP_INTERVAL_MS));
     this.timers.push(setInterval(() => void this.flushLastSeen(), LAST_SEEN_FLUSH_MS));
     for (const timer of this.timers) timer.unref();
-    await this.sweepDeadGateways();
+    await this.sweepDeadGateways(options.replaces ? [options.replaces] : []);
   }
 
   async markOnline(agentId: string, fields: Partial<typeof agents.$inferInsert>): Promise<void> {
@@ -77,8 +78,8 @@ export class Presence {
       .catch((error: unknown) => console.error("[gateway] heartbeat failed:", error));
   }
 
-  async sweepDeadGateways(): Promise<void> {
-    await markAgentsOfDeadGatewaysOffline(this.db).catch((error: unknown) => console.error("[gateway] presence sweep failed:", error));
+  async sweepDeadGateways(exited: string[] = []): Promise<void> {
+    await markAgentsOfDeadGatewaysOffline(this.db, { exited }).catch((error: unknown) => console.error("[gateway] presence sweep failed:", error));
   }
 
   private async flushLastSeen() {

@@ -2,7 +2,7 @@
  * Presence rules shared by the gateways and the web process: a gateway whose heartbeat is older
  * than HEARTBEAT_STALE_MS has died, and the agents it held are offline.
  */
-import { and, eq, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { CHANNELS, notify } from "../bus/channels";
 import type { Db } from "../db/client";
 import { agents, gateways } from "../db/schema";
@@ -10,10 +10,16 @@ import { agents, gateways } from "../db/schema";
 export const HEARTBEAT_INTERVAL_MS = 5_000;
 export const HEARTBEAT_STALE_MS = 15_000;
 
-/** Returns the ids of the agents it marked offline (each also announced on the bus). */
-export async function markAgentsOfDeadGatewaysOffline(db: Db, now = new Date()): Promise<string[]> {
+/**
+ * Returns the ids of the agents it marked offline (each also announced on the bus, which is what
+ * answers the requests still waiting on them, see command-waiters.ts). `exited`: gateways known to
+ * be dead whatever their last heartbeat (the launcher saw the process end and restarted it).
+ */
+export async function markAgentsOfDeadGatewaysOffline(db: Db, options: { now?: Date; exited?: string[] } = {}): Promise<string[]> {
+  const { now = new Date(), exited = [] } = options;
   return db.transaction(async (tx) => {
-    await tx.delete(gateways).where(lt(gateways.heartbeatAt, new Date(now.getTime() - HEARTBEAT_STALE_MS)));
+    const stale = lt(gateways.heartbeatAt, new Date(now.getTime() - HEARTBEAT_STALE_MS));
+    await tx.delete(gateways).where(exited.length > 0 ? or(stale, inArray(gateways.id, exited)) : stale);
     const alive = tx.select({ id: gateways.id }).from(gateways);
     const orphaned = await tx
       .update(agents)
