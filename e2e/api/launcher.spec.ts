@@ -3,45 +3,16 @@
  * PostgreSQL and a stale postmaster.pid, and the next start recovers by itself; Ctrl-C (SIGINT)
  * stops everything, PostgreSQL included.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { isAlive, startLauncher as startOn } from "../support/launcher";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const PORT = 39320;
-
-function startLauncher(dataDir: string): { child: ChildProcess; ready: Promise<void>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(PORT), GATEWAY_PORT: String(PORT + 1), RMM_DATA_DIR: dataDir, RMM_ADMIN_PASSWORD: "launcher-test-pw", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const ready = new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("RMM dashboard:")) resolve();
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
-    child.once("exit", (code) => reject(new Error(`launcher exited with ${code}:\n${output}`)));
-  });
-  return { child, ready, output: () => output };
-}
-
+const startLauncher = (dataDir: string) => startOn({ dataDir, port: PORT, env: { RMM_ADMIN_PASSWORD: "launcher-test-pw" } });
 const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test("recovers after a crash and stops cleanly on Ctrl-C", async () => {
   test.setTimeout(180_000);
