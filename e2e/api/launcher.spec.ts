@@ -4,40 +4,20 @@
  * stops everything, PostgreSQL included. Its data folder is private, and a TOTP secret an earlier
  * version kept in clear is sealed at the next start and still signs in.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import postgres from "postgres";
 import { E2E } from "../support/env";
+import { isAlive, startLauncher as startOn } from "../support/launcher";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const PORT = E2E.port + 10;
 const PLAIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-function startLauncher(dataDir: string): { child: ChildProcess; ready: Promise<void>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(PORT), GATEWAY_PORT: String(PORT + 1), RMM_DATA_DIR: dataDir, RMM_ADMIN_PASSWORD: "launcher-test-pw", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const ready = new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("RMM dashboard:")) resolve();
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
-    child.once("exit", (code) => reject(new Error(`launcher exited with ${code}:\n${output}`)));
-  });
-  return { child, ready, output: () => output };
-}
-
+const startLauncher = (dataDir: string) => startOn({ dataDir, port: PORT, env: { RMM_ADMIN_PASSWORD: "launcher-test-pw" } });
 const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
@@ -52,15 +32,6 @@ async function storeTotpSecretInClear(dataDir: string) {
     await sql.end();
   }
 }
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 test("recovers after a crash and stops cleanly on Ctrl-C", async () => {
   test.setTimeout(180_000);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "rmm-launcher-"));

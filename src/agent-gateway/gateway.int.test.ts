@@ -157,6 +157,19 @@ describe("presence", () => {
     await agent.close();
   });
 
+  it("when started in place of a crashed gateway, shows that one's agents offline at once", async () => {
+    const crashed = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test" });
+    const agent = await FakeAgent.connect({ url: `ws://127.0.0.1:${await crashed.listen(0, "127.0.0.1")}/agent`, token: await h.token() });
+    // Its heartbeat is fresh: only the launcher's word says it is dead.
+    const successor = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test", replaces: crashed.gatewayId });
+    expect(await status(agent.agentId)).toBe("offline");
+    expect(await h.t.db.select().from(gateways).where(eq(gateways.id, crashed.gatewayId))).toHaveLength(0);
+    expect(await h.t.db.select().from(gateways).where(eq(gateways.id, successor.gatewayId))).toHaveLength(1);
+    await crashed.close();
+    await successor.close();
+    await agent.closed();
+  });
+
   it("on graceful shutdown tells agents to reconnect (1012) and records them offline", async () => {
     const other = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test" });
     const port = await other.listen(0, "127.0.0.1");

@@ -20,11 +20,21 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const PING_INTERVAL_MS = 15_000;
 export const DEFAULT_METRICS_INTERVAL_MS = 15_000;
 
-export type GatewayOptions = { db: Db; databaseUrl: string; publicUrl: string; metricsIntervalMs?: number; pingIntervalMs?: number; presenceTimeoutMs?: number };
+export type GatewayOptions = {
+  db: Db;
+  databaseUrl: string;
+  publicUrl: string;
+  metricsIntervalMs?: number;
+  pingIntervalMs?: number;
+  presenceTimeoutMs?: number;
+  gatewayId?: string;
+  /** A gateway known to have died (the launcher saw its process end): its agents go offline at start. */
+  replaces?: string;
+};
 
 export async function createGateway(options: GatewayOptions) {
   const { db } = options;
-  const gatewayId = randomUUID();
+  const gatewayId = options.gatewayId ?? randomUUID();
   const connections = new Map<string, AgentConnection>();
   const metrics = new MetricsStore(db);
   const delivery = new CommandDelivery(db, (agentId, message) => connections.get(agentId)?.send(message) ?? false, (agentId) => connections.get(agentId)?.ready ?? false);
@@ -119,7 +129,8 @@ export async function createGateway(options: GatewayOptions) {
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   pinger.unref();
 
-  await presence.start();
+  // Before listen() (by the caller): the predecessor's agents are offline before any can reconnect.
+  await presence.start({ replaces: options.replaces });
   await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
   // A removed agent loses its connection at once, not only at its next reconnect.
   await listener.subscribe(CHANNELS.agentRevoked, (agentId) => connections.get(agentId)?.socket.close(4001, "agent removed"));

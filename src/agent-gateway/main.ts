@@ -1,12 +1,29 @@
-/** The agent gateway process (see docs/protocol.md): started by the launcher, stopped by SIGTERM. */
+/**
+ * The agent gateway process (see docs/protocol.md): started by the launcher, stopped by SIGTERM.
+ * The launcher passes `--gateway-id` and, when it restarts a crashed gateway, `--replaces <id of
+ * the crashed one>` (see launcher/main.ts); started by hand, both are optional.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
 import { exitWithParent } from "../launcher/processes";
 import { getConfig, requireSetting } from "../server/config";
 import { closeDb, getDb } from "../server/db/client";
 import { createGateway } from "./gateway";
 
+const argumentsSchema = z.object({ "gateway-id": z.uuid().optional(), replaces: z.uuid().optional() });
+
 async function main() {
   const config = getConfig();
-  const gateway = await createGateway({ db: getDb(), databaseUrl: requireSetting("DATABASE_URL"), publicUrl: config.publicUrl, presenceTimeoutMs: config.RMM_PRESENCE_TIMEOUT_MS });
+  const { values } = parseArgs({ options: { "gateway-id": { type: "string" }, replaces: { type: "string" } } });
+  const args = argumentsSchema.parse(values);
+  const gateway = await createGateway({
+    db: getDb(),
+    databaseUrl: requireSetting("DATABASE_URL"),
+    publicUrl: config.publicUrl,
+    presenceTimeoutMs: config.RMM_PRESENCE_TIMEOUT_MS,
+    gatewayId: args["gateway-id"],
+    replaces: args.replaces,
+  });
   await gateway.listen(config.GATEWAY_PORT, config.HOST);
   console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);
 

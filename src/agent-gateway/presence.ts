@@ -55,13 +55,14 @@ export class Presence {
     this.timeoutMs = options.presenceTimeoutMs ?? DEFAULT_PRESENCE_TIMEOUT_MS;
   }
 
-  async start(): Promise<void> {
+  /** `replaces`: a gateway known to have died, retired now rather than when its heartbeat goes stale. */
+  async start(options: { replaces?: string } = {}): Promise<void> {
     await this.db.insert(gateways).values({ id: this.gatewayId });
     this.lastBeatAt = Date.now();
     this.timers.push(setInterval(() => void this.tick(), heartbeatIntervalMs(this.timeoutMs)));
     this.timers.push(setInterval(() => void this.flushLastSeen(), LAST_SEEN_FLUSH_MS));
     for (const timer of this.timers) timer.unref();
-    await this.sweepDeadGateways();
+    await this.sweepDeadGateways(options.replaces ? [options.replaces] : []);
   }
 
   async markOnline(agentId: string, fields: Partial<typeof agents.$inferInsert>): Promise<void> {
@@ -179,8 +180,8 @@ export class Presence {
     await this.sweepDeadGateways();
   }
 
-  async sweepDeadGateways(): Promise<void> {
-    await markAgentsOfDeadGatewaysOffline(this.db, { presenceTimeoutMs: this.timeoutMs }).catch((error: unknown) => console.error("[gateway] presence sweep failed:", error));
+  async sweepDeadGateways(exited: string[] = []): Promise<void> {
+    await markAgentsOfDeadGatewaysOffline(this.db, { presenceTimeoutMs: this.timeoutMs, exited }).catch((error: unknown) => console.error("[gateway] presence sweep failed:", error));
   }
 
   private async flushLastSeen() {

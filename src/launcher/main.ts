@@ -2,8 +2,10 @@
  * `npm start`: validates the configuration, starts embedded PostgreSQL when no DATABASE_URL is
  * given, applies migrations, seals TOTP secrets kept in clear, creates the first admin, builds
  * what is missing, then runs the web and gateway processes until Ctrl-C (or SIGTERM), and stops
- * everything in order.
+ * everything in order. A crashed web or gateway process is restarted (supervisor.ts); only a crash
+ * loop stops the product.
  */
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { encryptPlainTotpSecrets } from "../server/auth/encrypt-totp-secrets";
@@ -16,8 +18,9 @@ import { runMigrations } from "../server/db/migrate";
 import { ensureFirstAdmin } from "../server/services/users";
 import { buildAgent } from "../../agent/build/build-agent";
 import { buildWebIfNeeded } from "./build";
-import { startService, stopService, waitForHttp, type Service } from "./processes";
+import { startService, waitForHttp } from "./processes";
 import { resolveAuthSecret } from "./secrets";
+import { crashLoopMessage, describeExit, OutputTail, Supervisor } from "./supervisor";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -38,6 +41,21 @@ async function prepareData(databaseUrl: string, authSecret: string, username: st
   }
 }
 
+/**
+ * Each start of the gateway gets a fresh id, and a restarted one is told the id of the gateway it
+ * replaces: the launcher saw that process end, so its agents are shown offline (and requests
+ * waiting on them answered) at once, not only when its heartbeat has gone stale.
+ */
+function gatewayArguments(): () => string[] {
+  let previous: string | undefined;
+  return () => {
+    const id = randomUUID();
+    const args = ["--gateway-id", id, ...(previous ? ["--replaces", previous] : [])];
+    previous = id;
+    return args;
+  };
+}
+
 async function main() {
   let config;
   try {
@@ -55,13 +73,13 @@ async function main() {
   const authSecret = await resolveAuthSecret(dataDir, config.AUTH_SECRET);
 
   let embedded: EmbeddedPostgres | undefined;
-  const services: Service[] = [];
+  const supervisors: Supervisor[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     console.log("[start] stopping...");
-    await Promise.all(services.map((service) => stopService(service)));
+    await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
     await embedded?.stop();
     console.log("[start] stopped.");
     process.exit(exitCode);
@@ -80,22 +98,30 @@ async function main() {
     // The agent download needs the agent builds; made once, offline, from npm packages.
     await buildAgent({ log: (line) => console.log(`[agent-build] ${line}`) });
 
-    services.push(startService("web", path.join(root, "src/server/http/web-server.ts"), { cwd: root, env }));
-    services.push(startService("gateway", path.join(root, "src/agent-gateway/main.ts"), { cwd: root, env }));
-    for (const service of services) {
-      void service.exited.then(() => {
-        if (!stopping) {
-          console.error(`[start] the ${service.name} process exited unexpectedly; stopping.`);
+    const supervise = (name: string, entry: string, args: () => string[] = () => []) => {
+      if (stopping) return;
+      const stderr = new OutputTail();
+      const supervisor = new Supervisor(() => startService(path.join(root, entry), { cwd: root, env, args: args(), onStderrLine: (line) => stderr.add(line) }), {
+        // The pid is logged on every start: operators (and the end-to-end tests) find the process by it.
+        onStarted: (pid) => console.log(`[start] ${name} running (pid ${pid})`),
+        onCrashed: (exit, restartInMs) => console.error(`[start] the ${name} process exited unexpectedly (${describeExit(exit)}); restarting it in ${restartInMs / 1000} s.`),
+        onCrashLoop: (loop) => {
+          console.error(crashLoopMessage(name, loop, stderr.last()));
           void stopAll(1);
-        }
+        },
       });
-    }
+      supervisors.push(supervisor);
+      supervisor.start();
+    };
+    supervise("web", "src/server/http/web-server.ts");
+    supervise("gateway", "src/agent-gateway/main.ts", gatewayArguments());
     const alive = () => !stopping;
     await waitForHttp(`http://127.0.0.1:${config.PORT}/sign-in`, 120_000, alive);
     await waitForHttp(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, 30_000, alive);
     console.log(`\n  RMM dashboard: ${config.publicUrl}/\n  Agent gateway: port ${config.GATEWAY_PORT}\n  Press Ctrl-C to stop.\n`);
   } catch (error) {
-    console.error("[start] start-up failed:", error instanceof Error ? error.message : error);
+    // Already stopping (Ctrl-C, or a crash loop that said why): nothing more to report.
+    if (!stopping) console.error("[start] start-up failed:", error instanceof Error ? error.message : error);
     await stopAll(1);
   }
 }

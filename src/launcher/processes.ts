@@ -1,5 +1,7 @@
 /** Child processes of the launcher: run-to-completion steps and supervised long-running services. */
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { ExitInfo, SupervisedChild } from "./supervisor";
 
 export function runToCompletion(command: string, args: string[], options: SpawnOptions): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -9,25 +11,41 @@ export function runToCompletion(command: string, args: string[], options: SpawnO
   });
 }
 
-export type Service = { name: string; child: ChildProcess; exited: Promise<void> };
+/** How long a service may take to shut down after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
+export type ServiceOptions = { cwd: string; env: NodeJS.ProcessEnv; args?: string[]; onStderrLine?: (line: string) => void };
 
 /**
  * Starts a TypeScript entry with Node and tsx's loader. The IPC channel is a lifeline: when the
  * launcher dies (even by SIGKILL) it closes, and the service stops itself (see exitWithParent).
+ * Its stderr passes through the launcher line by line, so the last lines can be quoted when the
+ * service keeps crashing.
  */
-export function startService(name: string, entry: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Service {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: options.cwd, env: options.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { name, child, exited };
-}
-
-/** SIGTERM, then SIGKILL after a grace period. */
-export async function stopService(service: Service, graceMs = 10_000): Promise<void> {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
-  const timer = setTimeout(() => service.child.kill("SIGKILL"), graceMs);
-  service.child.kill("SIGTERM");
-  await service.exited;
-  clearTimeout(timer);
+export function startService(entry: string, options: ServiceOptions): SupervisedChild {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...(options.args ?? [])], { cwd: options.cwd, env: options.env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
+  createInterface({ input: child.stderr! }).on("line", (line) => {
+    process.stderr.write(`${line}\n`);
+    options.onStderrLine?.(line);
+  });
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+    // A process that could not be spawned at all never emits "exit".
+    child.once("error", () => {
+      if (child.pid === undefined) resolve({ code: null, signal: null });
+    });
+  });
+  return {
+    pid: child.pid,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      child.kill("SIGTERM");
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
@@ -50,7 +68,14 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
  * stays defined after the channel closes, so that case stops at once instead of never.
  */
 export function exitWithParent(shutdown: () => void): void {
-  if (!process.send) return;
-  if (process.connected) process.once("disconnect", shutdown);
-  else shutdown();
+  // `send` exists only in a process started with an IPC channel, and stays after it closed.
+  if (typeof process.send !== "function") return;
+  // The launcher read our stderr; once it is gone a write fails with EPIPE, which must not turn
+  // the graceful shutdown below into a crash.
+  process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  // The launcher may have died while we were still starting up (before this was called).
+  if (!process.connected) shutdown();
+  else process.once("disconnect", shutdown);
 }

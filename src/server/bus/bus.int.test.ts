@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeAgent, processListResult } from "../../test/fake-agent";
 import { startGatewayHarness, terminateListenConnections, type GatewayHarness } from "../../test/gateway-harness";
-import { commands } from "../db/schema";
+import { createGateway } from "../../agent-gateway/gateway";
+import { agents, commands } from "../db/schema";
 import { requestAgent } from "../services/agent-commands";
 
 let h: GatewayHarness;
@@ -43,6 +44,21 @@ describe("command bus", () => {
     expect(rows.at(-1)?.status).toBe("timeout");
   });
 
+  it("never delivers a command after its request gave up or its time ran out, even to a reconnecting agent", async () => {
+    const [gaveUp] = await h.t.db.select({ id: commands.id }).from(commands).where(eq(commands.status, "timeout"));
+    // In flight when the web process waiting for it died: nobody closed the row, its time ran out.
+    const expired = randomUUID();
+    await h.t.db.insert(commands).values({ id: expired, agentId: agent.agentId, type: "kill-process", payload: { processId: 8 }, status: "sent", sentAt: new Date(), expiresAt: new Date(Date.now() - 1) });
+    const credentials = { agentId: agent.agentId, agentSecret: agent.agentSecret };
+    await agent.close();
+    agent = await FakeAgent.connect({ url: h.url, credentials });
+    agent.handlers.set("list-processes", () => processListResult());
+    // A round trip after the hello: whatever the reconnect would deliver has been delivered.
+    await requestAgent(h.deps, { agentId: agent.agentId, type: "list-processes", payload: {} });
+    expect(gaveUp).toBeDefined();
+    expect(agent.received.filter((message) => message.commandId === gaveUp!.id || message.commandId === expired)).toEqual([]);
+  });
+
   it("answers AGENT_OFFLINE at once for an offline agent, and NOT_FOUND for an unknown one", async () => {
     const other = await FakeAgent.connect({ url: h.url, token: await h.token() });
     await other.close();
@@ -79,12 +95,12 @@ describe("command bus", () => {
 
   it("catches up on a result whose notification was lost while the web LISTEN was down", async () => {
     const id = randomUUID();
-    const woke = h.waiters.wait(id, 15_000);
+    const woke = h.waiters.wait(id, agent.agentId, 15_000);
     // The row finishes without any NOTIFY (as if it had been sent while disconnected)...
     await h.t.db.insert(commands).values({ id, agentId: agent.agentId, type: "list-processes", payload: {}, status: "done", result: processListResult(), expiresAt: new Date(Date.now() + 10_000) });
     // ...so only the catch-up after the LISTEN connection comes back can wake the waiter.
     expect(await terminateListenConnections(h.t)).toBeGreaterThan(0);
-    expect(await woke).toBe(true);
+    expect(await woke).toBe("finished");
   });
 
   it("catches up on commands queued while the gateway's LISTEN was down", async () => {
@@ -104,5 +120,48 @@ describe("command bus", () => {
     agent = await FakeAgent.connect({ url: h.url, credentials });
     agent.handlers.set("list-processes", () => processListResult());
     await expect.poll(async () => (await h.t.db.select().from(commands).where(eq(commands.id, id)))[0]?.status).toBe("done");
+  });
+
+  it("answers AGENT_OFFLINE at once when the gateway holding the agent dies mid-command, and never delivers it again", async () => {
+    const dying = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test" });
+    const port = await dying.listen(0, "127.0.0.1");
+    const stuck = await FakeAgent.connect({ url: `ws://127.0.0.1:${port}/agent`, token: await h.token(), name: "STUCK-1" });
+    stuck.handlers.set("list-processes", () => undefined); // received, but the answer never gets out
+    const delivered = stuck.next("list-processes");
+    const started = Date.now();
+    const pending = requestAgent({ ...h.deps, timeoutMs: 15_000 }, { agentId: stuck.agentId, type: "list-processes", payload: {} }).catch((e: unknown) => e);
+    const { commandId } = (await delivered) as { commandId: string };
+
+    // The launcher restarts the crashed gateway and names the one it replaces.
+    const successor = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test", replaces: dying.gatewayId });
+    const error = await pending;
+    expect(error).toMatchObject({ code: "AGENT_OFFLINE", message: `Agent 'STUCK-1' (${stuck.agentId}) went offline while running 'list-processes'` });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await h.t.db.select().from(commands).where(eq(commands.id, commandId)))[0]).toMatchObject({ status: "failed", error: { code: "offline" } });
+
+    // The crashed process is gone for good (here: stopped, once its agent was already retired)...
+    await dying.close();
+    // ...and the agent reconnects to the restarted gateway: the closed command is not sent again...
+    const successorPort = await successor.listen(0, "127.0.0.1");
+    const back = await FakeAgent.connect({ url: `ws://127.0.0.1:${successorPort}/agent`, credentials: { agentId: stuck.agentId, agentSecret: stuck.agentSecret } });
+    back.handlers.set("list-processes", () => processListResult([{ pid: 7, name: "after" }]));
+    // ...while a new request goes through (and is delivered after anything still pending).
+    const fresh = await requestAgent(h.deps, { agentId: back.agentId, type: "list-processes", payload: {} });
+    expect(fresh.processes).toEqual([expect.objectContaining({ pid: 7 })]);
+    expect(back.received.filter((message) => message.commandId === commandId)).toEqual([]);
+    expect((await h.t.db.select({ status: agents.status }).from(agents).where(eq(agents.id, back.agentId)))[0]?.status).toBe("online");
+
+    await back.close();
+    await successor.close();
+  });
+
+  it("answers AGENT_OFFLINE when the agent's own socket closes while the request waits", async () => {
+    const leaving = await FakeAgent.connect({ url: h.url, token: await h.token(), name: "LEAVING-1" });
+    leaving.handlers.set("kill-process", () => undefined);
+    const delivered = leaving.next("kill-process");
+    const pending = requestAgent({ ...h.deps, timeoutMs: 15_000 }, { agentId: leaving.agentId, type: "kill-process", payload: { processId: 5 } }).catch((e: unknown) => e);
+    await delivered;
+    await leaving.close();
+    expect(await pending).toMatchObject({ code: "AGENT_OFFLINE", message: expect.stringMatching(/went offline while running 'kill-process'/) });
   });
 });

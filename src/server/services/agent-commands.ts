@@ -1,13 +1,15 @@
 /**
  * The request helper every agent capability uses: queue a command row, ring the gateways, wait for
- * the result. An offline agent is a 503 at once; no answer in time is a 504 that names the agent
- * and the command; a duplicate delivery cannot run twice (the agent keys on the command id).
+ * the result. An offline agent is a 503 at once, and so is one that goes offline while the request
+ * waits (its socket or its gateway died); no answer in time is a 504; both name the agent and the
+ * command, and close the row so that it is never delivered afterwards. A duplicate delivery cannot
+ * run twice (the agent keys on the command id).
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { parseCommandResult, type CommandPayload, type CommandResultOf, type CommandType } from "../../protocol";
 import { CHANNELS } from "../bus/channels";
-import type { CommandWaiters } from "../bus/command-waiters";
+import type { CommandWaiters, WaitOutcome } from "../bus/command-waiters";
 import type { Db } from "../db/client";
 import { agents, commands } from "../db/schema";
 import { AppError } from "../errors";
@@ -69,7 +71,7 @@ export async function requestAgent<T extends CommandType>(
   const timeoutMs = deps.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const id = randomUUID();
   await deps.waiters.whenListening();
-  const finished = deps.waiters.wait(id, timeoutMs);
+  const finished = deps.waiters.wait(id, agent.id, timeoutMs);
   // One statement, its own transaction: the row and its NOTIFY commit together.
   await statements(deps.db).queue.execute({
     id,
@@ -80,16 +82,26 @@ export async function requestAgent<T extends CommandType>(
     expiresAt: new Date(Date.now() + timeoutMs).toISOString(),
   });
 
-  if (!(await finished)) {
-    // Conditional: a result that arrived at the last moment wins over the timeout.
-    const expired = await deps.db
-      .update(commands)
-      .set({ status: "timeout", completedAt: new Date() })
-      .where(and(eq(commands.id, id), inArray(commands.status, ["queued", "sent"])))
-      .returning({ id: commands.id });
-    if (expired.length > 0) throw new AppError("AGENT_TIMEOUT", `Agent ${label} did not answer '${input.type}' within ${Math.round(timeoutMs / 1000)} s`);
+  const outcome = await finished;
+  if (outcome !== "finished" && (await giveUp(deps.db, id, outcome))) {
+    throw outcome === "timeout"
+      ? new AppError("AGENT_TIMEOUT", `Agent ${label} did not answer '${input.type}' within ${Math.round(timeoutMs / 1000)} s`)
+      : new AppError("AGENT_OFFLINE", `Agent ${label} went offline while running '${input.type}'`);
   }
   return readOutcome(deps.db, id, input.type, label);
+}
+
+/**
+ * Closes a command nobody waits for any more, so no gateway delivers (or re-delivers) it later.
+ * Conditional: a result that arrived at the last moment wins, and the caller reads it instead.
+ */
+async function giveUp(db: Db, id: string, outcome: Exclude<WaitOutcome, "finished">): Promise<boolean> {
+  const closed = await db
+    .update(commands)
+    .set(outcome === "timeout" ? { status: "timeout", completedAt: new Date() } : { status: "failed", error: { code: "offline", message: "the agent went offline before answering" }, completedAt: new Date() })
+    .where(and(eq(commands.id, id), inArray(commands.status, ["queued", "sent"])))
+    .returning({ id: commands.id });
+  return closed.length > 0;
 }
 
 async function readOutcome<T extends CommandType>(db: Db, id: string, type: T, label: string): Promise<CommandResultOf<T>> {

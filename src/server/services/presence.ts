@@ -2,7 +2,7 @@
  * Presence rules shared by the gateways and the web process: a gateway whose heartbeat is older
  * than the presence timeout (RMM_PRESENCE_TIMEOUT_MS) has died, and the agents it held are offline.
  */
-import { and, eq, isNotNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { CHANNELS, notify } from "../bus/channels";
 import type { Db } from "../db/client";
 import { agents, gateways } from "../db/schema";
@@ -14,12 +14,16 @@ export function heartbeatIntervalMs(presenceTimeoutMs: number): number {
   return Math.round(presenceTimeoutMs / 3);
 }
 
-/** Returns the ids of the agents it marked offline (each also announced on the bus). */
-export async function markAgentsOfDeadGatewaysOffline(db: Db, options: { now?: Date; presenceTimeoutMs?: number } = {}): Promise<string[]> {
-  const now = options.now ?? new Date();
-  const timeoutMs = options.presenceTimeoutMs ?? DEFAULT_PRESENCE_TIMEOUT_MS;
+/**
+ * Returns the ids of the agents it marked offline (each also announced on the bus, which is what
+ * answers the requests still waiting on them, see command-waiters.ts). `exited`: gateways known to
+ * be dead whatever their last heartbeat (the launcher saw the process end and restarted it).
+ */
+export async function markAgentsOfDeadGatewaysOffline(db: Db, options: { now?: Date; presenceTimeoutMs?: number; exited?: string[] } = {}): Promise<string[]> {
+  const { now = new Date(), presenceTimeoutMs = DEFAULT_PRESENCE_TIMEOUT_MS, exited = [] } = options;
   return db.transaction(async (tx) => {
-    await tx.delete(gateways).where(lt(gateways.heartbeatAt, new Date(now.getTime() - timeoutMs)));
+    const stale = lt(gateways.heartbeatAt, new Date(now.getTime() - presenceTimeoutMs));
+    await tx.delete(gateways).where(exited.length > 0 ? or(stale, inArray(gateways.id, exited)) : stale);
     const alive = tx.select({ id: gateways.id }).from(gateways);
     const orphaned = await tx
       .update(agents)
