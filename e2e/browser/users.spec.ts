@@ -2,19 +2,10 @@
  * The foundation's dashboard flow in Chromium: an admin creates an operator with TOTP, the operator
  * signs in with a generated code, cannot administer users, and signs out.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import { E2E } from "../support/env";
-
-async function signIn(page: Page, username: string, password: string, totp = "") {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  if (totp) await page.getByLabel(/One-time code/).fill(totp);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/devices$/);
-  await expect(page.getByTestId("current-user")).toHaveText(username);
-}
+import { signInWithForm as signIn } from "../support/sign-in";
 
 test("admin creates an operator with TOTP; the operator signs in with a code and is kept out of user administration", async ({ page }) => {
   const operator = { username: `op${Date.now().toString(36)}`, password: "operator-password-1" };
