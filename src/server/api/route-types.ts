@@ -52,6 +52,11 @@ export type MinRole = Role | "public" | "agent";
 export type ProcedureMeta = {
   /** Set by the procedure builders (src/server/trpc.ts), never by a procedure itself. */
   minRole?: MinRole;
+  /**
+   * The procedure reaches every client's data (user administration, the audit log, creating
+   * clients): refused (403) to actors restricted to some clients.
+   */
+  allClients?: true;
   summary?: string;
   /** Documentation group, e.g. "Agents". */
   tag?: string;
