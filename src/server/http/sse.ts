@@ -21,7 +21,6 @@ export function sseStream(listener: Pick<BusListener, "subscribe">, channel: Cha
           cleanup();
         }
       };
-      write(": connected\n\nretry: 3000\n\n");
       const send = (payload: string) => write(`event: ${event}\ndata: ${JSON.stringify(toData(payload))}\n\n`);
       const { accept } = options;
       // Filtered notifications are checked one after the other, so they keep their order.
@@ -36,6 +35,8 @@ export function sseStream(listener: Pick<BusListener, "subscribe">, channel: Cha
           }
         });
       });
+      // Written once subscribed: from here on, nothing that happens is missed.
+      write(": connected\n\nretry: 3000\n\n");
       // Proxies close idle connections; a comment line keeps this one open.
       const keepalive = setInterval(() => write(": keepalive\n\n"), KEEPALIVE_MS);
       cleanup = () => {
