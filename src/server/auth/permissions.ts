@@ -22,3 +22,9 @@ export function mayCall(actor: Pick<Actor, "role" | "clientIds">, procedurePath:
   if (minRoleOf(procedurePath) === "agent" || !hasRole(actor.role, requiredRole(procedurePath))) return false;
   return actor.clientIds === null || !needsAllClients(procedurePath);
 }
+
+/** Why a page's procedure is refused: the role it needs, and whether having it would not be enough (some clients only). */
+export function refusal(actor: Pick<Actor, "role" | "clientIds">, procedurePath: string): { requiredRole: Role; allClients: boolean } {
+  const role = requiredRole(procedurePath);
+  return { requiredRole: role, allClients: hasRole(actor.role, role) && actor.clientIds !== null && needsAllClients(procedurePath) };
+}
