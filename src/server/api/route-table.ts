@@ -68,7 +68,7 @@ function procedureRoutes(surface: SurfaceName): ProcedureRoute[] {
           kind: "json",
           pathParams: template.pathParams,
           query: route.query,
-          body: documentedBody(def, route, template.pathParams),
+          body: route.body ?? documentedBody(def, route, template.pathParams),
           response: route.present?.schema ?? def.output,
           tag: def.meta!.tag ?? "General",
         },

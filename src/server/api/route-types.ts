@@ -41,6 +41,8 @@ export type SurfaceRoute = {
   /** Query parameters with the surface's own names (coerced from strings). */
   query?: z.ZodObject;
   input?: (request: RouteRequest) => unknown;
+  /** The body the docs show when `input` reshapes it (otherwise the procedure's own input is shown). */
+  body?: z.ZodType;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a presenter is checked against its procedure's output by tests, not by the type system
   present?: Presenter<any>;
 };

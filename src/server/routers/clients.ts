@@ -2,11 +2,12 @@
  * Clients (customers) and their sites, on the dashboard, `/api/v3` (Tactical RMM's shapes) and
  * `/api/v1`. Everyone sees the clients they may see; admins create and rename.
  */
+import { z } from "zod";
 import { v1ClientDetail, v1ClientList, v1SiteList } from "../api/presenters/v1";
 import { v3ClientDetail, v3ClientList, v3SiteList } from "../api/presenters/v3";
 import type { RouteRequest } from "../api/route-types";
 import { numericParam, v1ListQuery } from "../api/surfaces/list-query";
-import { clientPage, clientSummary, createClientInput, createSiteInput, listClientsInput, listSitesInput, renameClientInput, renameSiteInput, sitePage, siteSummary } from "../contracts/tenancy";
+import { clientNameSchema, clientPage, clientSummary, createClientInput, createSiteInput, listClientsInput, listSitesInput, renameClientInput, renameSiteInput, siteNameSchema, sitePage, siteSummary } from "../contracts/tenancy";
 import { createClient, createSite, listClients, listSites, renameClient, renameSite } from "../services/clients";
 import { adminProcedure, router, viewerProcedure } from "../trpc";
 
@@ -27,11 +28,19 @@ function v3CreateClientInput({ body }: RouteRequest): unknown {
   return { ...flat, ...(client === undefined ? {} : { name: asObject(client).name }), ...(siteName === undefined ? {} : { siteName }) };
 }
 
+const named = (what: string) => z.object({ name: clientNameSchema.describe(what) });
+const v3CreateClientBody = z.object({
+  client: named("The client's name"),
+  site: named("Its first site's name (Main when absent)").optional(),
+  custom_fields: z.array(z.unknown()).optional().describe("Accepted and ignored: this server has no custom fields"),
+});
+
 /** `/api/v1` names the first site `site_name`. */
 function v1CreateClientInput({ body }: RouteRequest): unknown {
   const { site_name, ...rest } = asObject(body);
   return { ...rest, ...(site_name === undefined ? {} : { siteName: site_name }) };
 }
+const v1CreateClientBody = z.strictObject({ name: clientNameSchema, site_name: siteNameSchema.optional().describe("Its first site's name (Main when absent)") });
 
 export const clientsRouter = router({
   list: viewerProcedure
@@ -73,8 +82,8 @@ export const clientsRouter = router({
       // A new client is outside every restriction, so only someone who sees every client may make one.
       allClients: true,
       routes: {
-        v3: { method: "POST", path: "/clients/", status: 201, input: v3CreateClientInput, present: v3ClientDetail },
-        v1: { method: "POST", path: "/clients/", status: 201, input: v1CreateClientInput, present: v1ClientDetail },
+        v3: { method: "POST", path: "/clients/", status: 201, input: v3CreateClientInput, body: v3CreateClientBody, present: v3ClientDetail },
+        v1: { method: "POST", path: "/clients/", status: 201, input: v1CreateClientInput, body: v1CreateClientBody, present: v1ClientDetail },
       },
     })
     .input(createClientInput)

@@ -69,6 +69,12 @@ describe("/api/v3 clients", () => {
     expect((await v3("/clients/", keys.viewer, { body: { client: { name: "Nope" } } })).status).toBe(403);
   });
 
+  it("documents Tactical RMM's body for creating a client", async () => {
+    const document = await (await v3("/openapi.json", keys.viewer)).json();
+    const body = document.paths["/api/v3/clients/"].post.requestBody.content["application/json"].schema;
+    expect(JSON.stringify(body)).toMatch(/custom_fields/);
+  });
+
   it("lists the sites of one client; 404 for an unknown or malformed id", async () => {
     expect(await (await v3(`/clients/${beta.clientId}/sites/`, keys.viewer)).json()).toEqual([{ id: beta.siteId, name: "Jakarta Office", client: beta.clientId, client_name: "Beta Corp", agent_count: 1 }]);
     expect((await v3("/clients/999999/sites/", keys.viewer)).status).toBe(404);
