@@ -148,8 +148,11 @@ describe("enrollment into a site", () => {
     const error = await rita.enrollment.create({ label: "x", ttlHours: 1, maxUses: 1 }).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((await rita.enrollment.create({ label: "x", ttlHours: 1, maxUses: 1, siteId: acme.sites[0]!.id })).client.name).toBe("Acme Inc");
-    // Only her client's tokens are hers to see.
+    // Only her client's tokens are hers to see, and to revoke.
     expect(new Set((await rita.enrollment.list()).map((row) => row.client.name))).toEqual(new Set(["Acme Inc"]));
+    const elsewhere = await operator.enrollment.create({ label: "default site", ttlHours: 1, maxUses: 1 });
+    expect(await codeOf(rita.enrollment.revoke({ id: elsewhere.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(operator.enrollment.revoke({ id: elsewhere.id }))).toBe("OK");
   });
 });
 
