@@ -12,7 +12,8 @@ import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/
 import { E2E } from "../support/env";
 
 const WINE = "/usr/lib/wine/wine64";
-type Client = { agentId: string; name: string; status: string; platform: string | null; os: string | null };
+/** An agent as spec 000's `GET /clients` lists it (that path calls agents "clients"). */
+type ListedAgent = { agentId: string; name: string; status: string; platform: string | null; os: string | null };
 
 let api: APIRequestContext;
 const started: ChildProcess[] = [];
@@ -23,13 +24,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => started.forEach(stopProcessGroup));
 
-async function onlineAgent(platform: string, known: Set<string>): Promise<Client> {
-  let found: Client | undefined;
+async function onlineAgent(platform: string, known: Set<string>): Promise<ListedAgent> {
+  let found: ListedAgent | undefined;
   await expect
     .poll(
       async () => {
-        const clients = (await (await api.get("/clients")).json()) as Client[];
-        found = clients.find((client) => !known.has(client.agentId) && client.platform === platform && client.status === "online");
+        const listed = (await (await api.get("/clients")).json()) as ListedAgent[];
+        found = listed.find((agent) => !known.has(agent.agentId) && agent.platform === platform && agent.status === "online");
         return Boolean(found);
       },
       { timeout: 60_000, intervals: [500] },
@@ -38,7 +39,7 @@ async function onlineAgent(platform: string, known: Set<string>): Promise<Client
   return found!;
 }
 
-const agentIds = async () => new Set(((await (await api.get("/clients")).json()) as Client[]).map((client) => client.agentId));
+const agentIds = async () => new Set(((await (await api.get("/clients")).json()) as ListedAgent[]).map((agent) => agent.agentId));
 
 test("the Linux package from /agent/download runs, comes online, lists and kills a process", async () => {
   const known = await agentIds();

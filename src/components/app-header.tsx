@@ -1,15 +1,14 @@
 /** The dashboard header: navigation (admin pages only for admins), the user (a link to their account), role and sign-out. */
 import Link from "next/link";
 import { mayCall } from "@/server/auth/permissions";
-import type { Role } from "@/server/auth/roles";
+import type { Actor } from "@/server/auth/roles";
 import { BrandMark } from "./brand-mark";
 import { NavLinks } from "./nav-links";
 import { NAV } from "./nav-items";
 
-
-
-export function AppHeader({ username, role }: { username: string; role: Role }) {
-  const items = NAV.filter((item) => mayCall({ role }, item.procedure)).map(({ href, label }) => ({ href, label }));
+export function AppHeader({ actor }: { actor: Pick<Actor, "username" | "role" | "clientIds"> }) {
+  const { username, role } = actor;
+  const items = NAV.filter((item) => mayCall(actor, item.procedure)).map(({ href, label }) => ({ href, label }));
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-12 max-w-screen-2xl items-stretch gap-6 px-4">

@@ -1,6 +1,7 @@
 /**
  * `npm start`: validates the configuration, starts embedded PostgreSQL when no DATABASE_URL is
- * given, applies migrations, seals TOTP secrets kept in clear, creates the first admin, builds
+ * given, applies migrations, seals TOTP secrets kept in clear, makes sure the default client and
+ * site exist, creates the first admin, builds
  * what is missing, then runs the web and gateway processes until Ctrl-C (or SIGTERM), and stops
  * everything in order. A crashed web or gateway process is restarted (supervisor.ts); only a crash
  * loop stops the product.
@@ -15,6 +16,7 @@ import { prepareDataFolder } from "../server/data-folder";
 import { createDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runMigrations } from "../server/db/migrate";
+import { ensureDefaultSite } from "../server/services/clients";
 import { ensureFirstAdmin } from "../server/services/users";
 import { buildAgent } from "../../agent/build/build-agent";
 import { buildWebIfNeeded } from "./build";
@@ -24,12 +26,13 @@ import { crashLoopMessage, describeExit, OutputTail, Supervisor } from "./superv
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** The data this version expects, after the schema migrations: secrets sealed, an admin to sign in with. */
+/** The data this version expects, after the schema migrations: secrets sealed, the default site, an admin to sign in with. */
 async function prepareData(databaseUrl: string, authSecret: string, username: string, password: string | undefined) {
   const { db, sql } = createDb(databaseUrl, { max: 1 });
   try {
     const sealed = await encryptPlainTotpSecrets(db, deriveTotpKey(authSecret));
     if (sealed > 0) console.log(`[start] Encrypted ${sealed} TOTP secret(s) kept in clear by an earlier version.`);
+    await ensureDefaultSite(db);
     const outcome = await ensureFirstAdmin(db, { username, password });
     if (outcome.created && outcome.generatedPassword) {
       console.log(`\n[start] Created the admin user '${username}' with the generated password:\n\n    ${outcome.generatedPassword}\n\n        It is shown only this once; sign in and keep it safe.\n`);

@@ -20,6 +20,7 @@ import { AppError, appErrorCodes } from "./errors";
 import { FORBIDDEN_CHARACTERS_MESSAGE, findForbiddenCharacters } from "./input-safety";
 import { findAgentOrThrow } from "./services/agent-commands";
 import { createServiceContext } from "./services/service-context";
+import { refuseOutsideScope } from "./services/tenancy";
 import { zodIssuesToFields } from "./validation";
 
 export type Context = {
@@ -76,12 +77,18 @@ const translateErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** The one role check: reads the procedure's `minRole` and hands services their context. */
-const authorize = t.middleware(({ ctx, meta, next }) => {
+/**
+ * The one role and tenancy check: reads the procedure's `minRole` (and `allClients`), confines an
+ * actor restricted to some clients to their agents, sites and clients (anything else the input
+ * names is "not found"), and hands services their context.
+ */
+const authorize = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
   const minRole = meta?.minRole;
   if (!minRole || minRole === "public" || minRole === "agent") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "a role procedure declares no role" });
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });
   if (!hasRole(ctx.actor.role, minRole)) throw new TRPCError({ code: "FORBIDDEN", message: `Requires the ${minRole} role` });
+  if (meta.allClients && ctx.actor.clientIds !== null) throw new TRPCError({ code: "FORBIDDEN", message: "Requires access to every client" });
+  await refuseOutsideScope(ctx.db, ctx.actor, await getRawInput());
   return next({ ctx: { actor: ctx.actor, service: createServiceContext({ ...ctx, actor: ctx.actor }) } });
 });
 
@@ -121,8 +128,9 @@ export const agentSelfProcedure = baseProcedure
 const agentScope = z.object({ agentId: agentIdInput });
 
 /**
- * For procedures about one agent: the agent is loaded into `ctx.agent` (404 when unknown or
- * revoked, after the role check); `ctx.service.request(ctx.agent.id, ...)` sends it commands.
+ * For procedures about one agent: the agent is loaded into `ctx.agent` (404 when unknown, revoked
+ * or of a client the actor may not see, after the role check); `ctx.service.request(ctx.agent.id,
+ * ...)` sends it commands.
  */
 export function agentProcedure(minRole: Role) {
   return procedureForRole[minRole].input(agentScope).use(async ({ ctx, input, next }) => {

@@ -15,7 +15,7 @@ export async function seedUser(db: Db, username: string, role: Role, options: { 
 export async function actorFor(db: Db, username: string): Promise<Actor> {
   const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   if (!row) throw new Error(`no user ${username}`);
-  return { userId: row.id, username: row.username, role: row.role, via: "session" };
+  return { userId: row.id, username: row.username, role: row.role, via: "session", clientIds: row.clientIds };
 }
 
 export function callerAs(db: Db, actor: Actor | null, options: { clientIp?: string; waiters?: CommandWaiters; commandTimeoutMs?: number; sessionToken?: string } = {}) {
@@ -28,6 +28,6 @@ function unavailable(): never {
 }
 
 /** A service context acting as `actor` (an admin named "tester" by default), for calling services directly. */
-export function testServiceContext(db: Db, actor: Actor = { userId: 0, username: "tester", role: "admin", via: "session" }, waiters?: CommandWaiters) {
+export function testServiceContext(db: Db, actor: Actor = { userId: 0, username: "tester", role: "admin", via: "session", clientIds: null }, waiters?: CommandWaiters) {
   return createServiceContext({ db, actor, clientIp: "127.0.0.1", waiters: () => waiters ?? unavailable() });
 }

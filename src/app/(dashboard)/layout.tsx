@@ -9,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const { actor } = await requireSession();
   return (
     <div className="min-h-screen">
-      <AppHeader username={actor.username} role={actor.role} />
+      <AppHeader actor={actor} />
       <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
     </div>
   );

@@ -22,7 +22,13 @@ const OUR_ADDITIONS: Record<string, string[]> = {
     "DELETE /groups" /* the reference server has it */,
     "POST /agent/download" /* the dashboard's variant: the GET mints a token, so it is refused cross-site */,
   ],
-  v1: ["GET /openapi.json"],
+  v1: [
+    "GET /openapi.json",
+    // Specification 001 has no tenancy; /api/v1 carries clients and sites under its own conventions.
+    "GET /clients/",
+    "POST /clients/",
+    "GET /clients/{id}/sites/",
+  ],
   v3: ["GET /openapi.json"],
   agents: ["GET /openapi.json"],
 };

@@ -16,10 +16,14 @@ export function procedureDefinitions(): [string, ProcedureDef][] {
   return Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(([path, procedure]) => [path, procedure._def]);
 }
 
-export function minRoleOf(procedurePath: string): MinRole {
+export function metaOf(procedurePath: string): ProcedureMeta & { minRole: MinRole } {
   const meta = (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef } | undefined>)[procedurePath]?._def.meta;
   if (!meta?.minRole) throw new Error(`unknown procedure '${procedurePath}'`);
-  return meta.minRole;
+  return meta as ProcedureMeta & { minRole: MinRole };
+}
+
+export function minRoleOf(procedurePath: string): MinRole {
+  return metaOf(procedurePath).minRole;
 }
 
 /** Calls a procedure by its dotted path through a server-side caller (roles, validation and audit included). */
@@ -64,7 +68,7 @@ function procedureRoutes(surface: SurfaceName): ProcedureRoute[] {
           kind: "json",
           pathParams: template.pathParams,
           query: route.query,
-          body: documentedBody(def, route, template.pathParams),
+          body: route.body ?? documentedBody(def, route, template.pathParams),
           response: route.present?.schema ?? def.output,
           tag: def.meta!.tag ?? "General",
         },

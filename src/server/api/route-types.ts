@@ -41,6 +41,8 @@ export type SurfaceRoute = {
   /** Query parameters with the surface's own names (coerced from strings). */
   query?: z.ZodObject;
   input?: (request: RouteRequest) => unknown;
+  /** The body the docs show when `input` reshapes it (otherwise the procedure's own input is shown). */
+  body?: z.ZodType;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a presenter is checked against its procedure's output by tests, not by the type system
   present?: Presenter<any>;
 };
@@ -52,6 +54,11 @@ export type MinRole = Role | "public" | "agent";
 export type ProcedureMeta = {
   /** Set by the procedure builders (src/server/trpc.ts), never by a procedure itself. */
   minRole?: MinRole;
+  /**
+   * The procedure reaches every client's data (user administration, the audit log, creating
+   * clients): refused (403) to actors restricted to some clients.
+   */
+  allClients?: true;
   summary?: string;
   /** Documentation group, e.g. "Agents". */
   tag?: string;

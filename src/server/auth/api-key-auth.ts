@@ -2,10 +2,12 @@
  * Authentication by API key (`X-API-KEY`): the key is looked up by its hash and acts as its creator,
  * with the lower of the key's role and the creator's current role, so demoting a person also
  * demotes every key they made, and disabling them stops every key they made until they are enabled.
+ * Likewise a key limited to some clients sees only those of them its creator may see now.
  */
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys, users } from "../db/schema";
+import { intersectClientIds } from "../services/tenancy";
 import { hasRole, type Actor, type Role } from "./roles";
 import { sha256 } from "./secret-hash";
 
@@ -24,7 +26,16 @@ export function effectiveKeyRole(keyRole: Role, creatorRole: Role): Role {
 export async function authenticateApiKey(db: Db, rawKey: string, now = new Date()): Promise<Actor | null> {
   if (rawKey.length === 0 || rawKey.length > MAX_KEY_LENGTH) return null;
   const [row] = await db
-    .select({ id: apiKeys.id, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt, userId: users.id, username: users.username, creatorRole: users.role })
+    .select({
+      id: apiKeys.id,
+      role: apiKeys.role,
+      keyClientIds: apiKeys.clientIds,
+      lastUsedAt: apiKeys.lastUsedAt,
+      userId: users.id,
+      username: users.username,
+      creatorRole: users.role,
+      creatorClientIds: users.clientIds,
+    })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(and(eq(apiKeys.keyHash, sha256(rawKey)), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)), isNull(users.disabledAt)))
@@ -38,5 +49,12 @@ export async function authenticateApiKey(db: Db, rawKey: string, now = new Date(
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, staleBefore))));
   }
-  return { userId: row.userId, username: row.username, role: effectiveKeyRole(row.role, row.creatorRole), via: "api-key", apiKeyId: row.id };
+  return {
+    userId: row.userId,
+    username: row.username,
+    role: effectiveKeyRole(row.role, row.creatorRole),
+    via: "api-key",
+    apiKeyId: row.id,
+    clientIds: intersectClientIds(row.keyClientIds, row.creatorClientIds),
+  };
 }

@@ -9,5 +9,8 @@ export function hasRole(actual: Role, minimum: Role): boolean {
 /** How the actor proved who it is. */
 export type AuthMethod = "session" | "sso" | "jwt" | "api-key";
 
-/** Who is acting: stamped on every request context and written into the audit log. */
-export type Actor = { userId: number; username: string; role: Role; via: AuthMethod; apiKeyId?: string };
+/**
+ * Who is acting: stamped on every request context and written into the audit log. `clientIds`
+ * are the clients (customers) whose agents the actor may see and act on; null for all of them.
+ */
+export type Actor = { userId: number; username: string; role: Role; via: AuthMethod; apiKeyId?: string; clientIds: number[] | null };

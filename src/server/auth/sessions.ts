@@ -24,12 +24,12 @@ export async function createSession(
 export async function resolveSession(db: Db, token: string | null, now = new Date()): Promise<Actor | null> {
   if (!token) return null;
   const [row] = await db
-    .select({ userId: users.id, username: users.username, role: users.role, kind: sessions.kind })
+    .select({ userId: users.id, username: users.username, role: users.role, clientIds: users.clientIds, kind: sessions.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
     .limit(1);
-  return row ? { userId: row.userId, username: row.username, role: row.role, via: row.kind === "sso" ? "sso" : "session" } : null;
+  return row ? { userId: row.userId, username: row.username, role: row.role, via: row.kind === "sso" ? "sso" : "session", clientIds: row.clientIds } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

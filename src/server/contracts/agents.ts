@@ -3,12 +3,14 @@
  * surface (through presenters) and the OpenAPI documents.
  */
 import { z } from "zod";
+import { pageOf, pagingFields, searchField } from "./paging";
+import { clientIdInput, siteIdInput, tenantRef } from "./tenancy";
 
 export const agentIdInput = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
 
 export const agentRef = z.strictObject({ agentId: agentIdInput });
 
-export const AGENT_SORT_FIELDS = ["name", "status", "lastSeen", "os", "platform", "group", "agentVersion", "createdAt"] as const;
+export const AGENT_SORT_FIELDS = ["name", "status", "lastSeen", "os", "platform", "group", "client", "site", "agentVersion", "createdAt"] as const;
 export type AgentSortField = (typeof AGENT_SORT_FIELDS)[number];
 
 export const AGENT_STATUSES = ["online", "offline"] as const;
@@ -19,16 +21,18 @@ export const AGENT_STATUSES = ["online", "offline"] as const;
  */
 export const listAgentsInput = z
   .strictObject({
-    search: z.string({ error: "must be a string" }).trim().max(200, "must be at most 200 characters").optional(),
+    search: searchField,
     status: z.enum(AGENT_STATUSES, { error: "must be online or offline" }).optional(),
     /** Exact hostname, case-insensitive. */
     hostname: z.string({ error: "must be a string" }).trim().min(1).max(255).optional(),
     group: z.string({ error: "must be a string" }).trim().min(1).max(64).optional(),
+    clientId: clientIdInput.optional(),
+    siteId: siteIdInput.optional(),
+    /** Agents carrying this tag (case-insensitive). */
+    tag: z.string({ error: "must be a string" }).trim().min(1).max(64).optional(),
     monitoringType: z.enum(["server", "workstation"], { error: "must be server or workstation" }).optional(),
     sortBy: z.enum(AGENT_SORT_FIELDS, { error: `must be one of ${AGENT_SORT_FIELDS.join(", ")}` }).default("name"),
-    sortOrder: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("asc"),
-    page: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(1),
-    perPage: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").optional(),
+    ...pagingFields,
   })
   .default({ sortBy: "name", sortOrder: "asc", page: 1 });
 export type ListAgentsInput = z.infer<typeof listAgentsInput>;
@@ -40,6 +44,9 @@ export const agentRecord = z.object({
   agentId: z.string(),
   name: z.string(),
   group: z.string(),
+  client: tenantRef,
+  site: tenantRef,
+  tags: z.array(z.string()),
   os: z.string().nullable(),
   platform: z.string().nullable(),
   monitoringType: z.enum(["server", "workstation"]),
@@ -75,14 +82,31 @@ export const agentRecord = z.object({
 });
 export type AgentRecord = z.infer<typeof agentRecord>;
 
-export const agentPage = z.object({
-  items: z.array(agentRecord),
-  total: z.number().int(),
-  page: z.number().int(),
-  perPage: z.number().int(),
-  pages: z.number().int(),
-});
+export const agentPage = pageOf(agentRecord);
 export type AgentPage = z.infer<typeof agentPage>;
+
+/** Moves agents (one or many, all visible to the caller) to one site. */
+export const MAX_AGENTS_PER_MOVE = 500;
+export const moveAgentsInput = z.strictObject({
+  agentIds: z.array(agentIdInput, { error: "must be a list of agent ids" }).min(1, "must name at least one agent").max(MAX_AGENTS_PER_MOVE, `must name at most ${MAX_AGENTS_PER_MOVE} agents`),
+  siteId: siteIdInput,
+});
+export const movedAgents = z.object({ moved: z.number().int(), client: tenantRef, site: tenantRef });
+
+
+/** Free-form tags: trimmed, 1-64 characters, at most 20 per agent, duplicates (in any case) dropped. */
+export const MAX_TAGS = 20;
+const tagSchema = z
+  .string({ error: "must be a string" })
+  .transform((value) => value.trim().replace(/\s+/g, " "))
+  .pipe(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"));
+export const setTagsInput = z.strictObject({
+  agentId: agentIdInput,
+  tags: z
+    .array(tagSchema, { error: "must be a list of tags" })
+    .max(MAX_TAGS, `must be at most ${MAX_TAGS} tags`)
+    .transform((tags) => tags.filter((tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index)),
+});
 
 /** The actions `POST /api/v1/agents/{uuid}/action` can run today. */
 export const AGENT_ACTIONS = ["refresh-processes"] as const;

@@ -1,5 +1,6 @@
 /** Request and response schemas of API keys: shared by tRPC, REST, docs and the dashboard form. */
 import { z } from "zod";
+import { clientRestriction } from "./tenancy";
 import { roleSchema } from "./users";
 
 export const API_KEY_MAX_DAYS = 3650;
@@ -14,6 +15,8 @@ export const createApiKeyInput = z.strictObject({
     .min(1, "must be at least 1")
     .max(API_KEY_MAX_DAYS, `must be at most ${API_KEY_MAX_DAYS}`)
     .nullish(),
+  /** The clients the key may reach (within its creator's); absent or null: whatever its creator may reach. */
+  clientIds: clientRestriction.optional(),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
 
@@ -37,6 +40,8 @@ export const apiKeySummary = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   state: z.enum(API_KEY_STATES),
+  /** The key's own client restriction (null: none; its creator's always applies too). */
+  clientIds: z.array(z.number().int()).nullable(),
 });
 export type ApiKeySummary = z.infer<typeof apiKeySummary>;
 

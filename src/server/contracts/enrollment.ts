@@ -1,10 +1,13 @@
 /** Request schemas of enrollment tokens and agent downloads. */
 import { z } from "zod";
+import { siteIdInput, tenantRef } from "./tenancy";
 
 const enrollmentFields = {
   label: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
   ttlHours: z.number({ error: "must be a number" }).int().min(1, "must be at least 1").max(24 * 90, "must be at most 2160 (90 days)").default(24),
   maxUses: z.number({ error: "must be a number" }).int().min(1, "must be at least 1").max(10_000, "must be at most 10000").default(1),
+  /** Where the agents it enrolls belong; the default site when absent. */
+  siteId: siteIdInput.optional(),
 };
 
 export const createEnrollmentInput = z.strictObject(enrollmentFields);
@@ -17,6 +20,7 @@ export const revokeEnrollmentInput = z.strictObject({ id: z.uuid({ error: "must 
 export const AGENT_PLATFORMS = ["windows", "linux"] as const;
 export const agentDownloadInput = z.strictObject({
   platform: z.enum(AGENT_PLATFORMS, { error: "must be windows or linux" }).default("windows"),
+  siteId: siteIdInput.optional(),
 });
 export type AgentPlatform = (typeof AGENT_PLATFORMS)[number];
 
@@ -36,10 +40,13 @@ export const enrollmentTokenSummary = z.object({
   uses: z.number().int(),
   revokedAt: z.date().nullable(),
   state: z.enum(ENROLLMENT_TOKEN_STATES),
+  /** Where the agents it enrolls land. */
+  client: tenantRef,
+  site: tenantRef,
 });
 
 /** The answer to a creation: the only time the token itself is shown. */
-export const newEnrollmentToken = z.object({ id: z.string(), token: z.string(), label: z.string(), expiresAt: z.date(), maxUses: z.number().int() });
+export const newEnrollmentToken = z.object({ id: z.string(), token: z.string(), label: z.string(), expiresAt: z.date(), maxUses: z.number().int(), client: tenantRef, site: tenantRef });
 
 /** What a download is made of; the REST route zips it. */
 export const agentPackage = z.object({

@@ -1,6 +1,7 @@
 /** Request and response schemas of the users domain: shared by tRPC, REST, docs and forms. */
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
+import { clientRestriction } from "./tenancy";
 
 export const usernameSchema = z
   .string({ error: "must be a string" })
@@ -32,6 +33,8 @@ export const createUserInput = z.strictObject({
   password: passwordSchema,
   role: roleSchema.default("viewer"),
   totp: z.union([z.boolean(), z.literal(""), totpSecretSchema], { error: "must be true, false or a base32 secret" }).optional(),
+  /** The clients whose agents the user may see; absent or null for every client. */
+  clientIds: clientRestriction.optional(),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
 
@@ -44,6 +47,8 @@ export const userSummary = z.object({
   /** A disabled user cannot sign in, and none of their sessions, tokens or API keys work. */
   disabled: z.boolean(),
   lastSignInAt: z.string().nullable(),
+  /** The clients whose agents the user may see and act on; null for every client. */
+  clientIds: z.array(z.number().int()).nullable(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
 
@@ -53,6 +58,10 @@ export type UserTargetInput = z.input<typeof userTargetInput>;
 
 export const setRoleInput = z.strictObject({ username: usernameSchema, role: roleSchema });
 export type SetRoleInput = z.input<typeof setRoleInput>;
+
+/** `clientIds: null` lifts the restriction; an empty list leaves the user seeing no agent at all. */
+export const setClientsInput = z.strictObject({ username: usernameSchema, clientIds: clientRestriction });
+export type SetClientsInput = z.input<typeof setClientsInput>;
 
 /** `removeTotp` is for a user who lost their authenticator: they sign in with the password alone and set TOTP up again. */
 export const resetPasswordInput = z.strictObject({ username: usernameSchema, password: passwordSchema, removeTotp: z.boolean().default(false) });

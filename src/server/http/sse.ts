@@ -4,7 +4,12 @@ import type { BusListener } from "../bus/listener";
 
 const KEEPALIVE_MS = 25_000;
 
-export function sseStream(listener: BusListener, channel: Channel, event: string, signal: AbortSignal, toData: (payload: string) => unknown): Response {
+export type SseOptions = {
+  /** Forwards a notification only when this says yes (e.g. an agent the viewer may see). */
+  accept?: (payload: string) => Promise<boolean> | boolean;
+};
+
+export function sseStream(listener: Pick<BusListener, "subscribe">, channel: Channel, event: string, signal: AbortSignal, toData: (payload: string) => unknown, options: SseOptions = {}): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -16,8 +21,22 @@ export function sseStream(listener: BusListener, channel: Channel, event: string
           cleanup();
         }
       };
+      const send = (payload: string) => write(`event: ${event}\ndata: ${JSON.stringify(toData(payload))}\n\n`);
+      const { accept } = options;
+      // Filtered notifications are checked one after the other, so they keep their order.
+      let checked = Promise.resolve();
+      const unsubscribe = await listener.subscribe(channel, (payload) => {
+        if (!accept) return send(payload);
+        checked = checked.then(async () => {
+          try {
+            if (await accept(payload)) send(payload);
+          } catch (error) {
+            console.error(`[sse] dropped a '${event}' event that could not be checked:`, error);
+          }
+        });
+      });
+      // Written once subscribed: from here on, nothing that happens is missed.
       write(": connected\n\nretry: 3000\n\n");
-      const unsubscribe = await listener.subscribe(channel, (payload) => write(`event: ${event}\ndata: ${JSON.stringify(toData(payload))}\n\n`));
       // Proxies close idle connections; a comment line keeps this one open.
       const keepalive = setInterval(() => write(": keepalive\n\n"), KEEPALIVE_MS);
       cleanup = () => {

@@ -1,14 +1,15 @@
 /** The agents resource on the dashboard and on every REST surface; all of them read one service. */
 import { z } from "zod";
 import { apiAgentDetailPresenter, apiAgentList } from "../api/presenters/agents-api";
-import { spec000ClientList } from "../api/presenters/spec000";
+import { spec000AgentList } from "../api/presenters/spec000";
 import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
-import { agentIdFrom, v1ListQuery } from "../api/surfaces/list-query";
+import { agentIdFrom, idQuery, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput } from "../contracts/agents";
+import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, movedAgents, moveAgentsInput, setTagsInput } from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
+import { moveAgentsToSite, setAgentTags } from "../services/agent-placement";
 import { getAgent, listAgents, recordAgentReport, removeAgent } from "../services/agents";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
@@ -17,20 +18,34 @@ import { agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerPr
 const TAG = "Agents";
 
 const v1AgentsQuery = v1ListQuery({
-  sortBy: { hostname: "name", status: "status", last_seen: "lastSeen", os: "os", platform: "platform", group: "group", agent_version: "agentVersion", created_at: "createdAt" },
+  sortBy: {
+    hostname: "name",
+    status: "status",
+    last_seen: "lastSeen",
+    os: "os",
+    platform: "platform",
+    group: "group",
+    client: "client",
+    site: "site",
+    agent_version: "agentVersion",
+    created_at: "createdAt",
+  },
   filters: {
     status: z.enum(["online", "offline"], { error: "must be online or offline" }).optional(),
     group: z.string().trim().min(1).max(64).optional(),
     hostname: z.string().trim().min(1).max(255).optional(),
+    client_id: idQuery("client").optional(),
+    site_id: idQuery("site").optional(),
+    tag: z.string().trim().min(1).max(64).optional(),
   },
+  renameFilters: { client_id: "clientId", site_id: "siteId" },
 });
 
-const notYet = "filtering by client or site needs clients and sites, which this server does not have yet";
 const v3AgentsQuery = z.object({
   hostname: z.string().trim().min(1).max(255).optional(),
   monitoring_type: z.enum(["server", "workstation"], { error: "must be server or workstation" }).optional(),
-  client: z.undefined({ error: notYet }).optional(),
-  site: z.undefined({ error: notYet }).optional(),
+  client: idQuery("client").optional(),
+  site: idQuery("site").optional(),
 });
 
 export const agentsRouter = router({
@@ -39,13 +54,13 @@ export const agentsRouter = router({
       summary: "List agents",
       tag: TAG,
       routes: {
-        spec000: { method: "GET", path: "/clients", summary: "Every agent, online and offline", input: () => undefined, present: spec000ClientList },
+        spec000: { method: "GET", path: "/clients", summary: "Every agent, online and offline (specification 000 calls agents clients here)", input: () => undefined, present: spec000AgentList },
         v1: { method: "GET", path: "/agents/", query: v1AgentsQuery.query, input: v1AgentsQuery.input, present: v1AgentList },
         v3: {
           method: "GET",
           path: "/agents/",
           query: v3AgentsQuery,
-          input: ({ query }) => ({ hostname: query.hostname, monitoringType: query.monitoring_type }),
+          input: ({ query }) => ({ hostname: query.hostname, monitoringType: query.monitoring_type, clientId: query.client, siteId: query.site }),
           present: v3AgentList,
         },
         agents: { method: "GET", path: "/", input: () => undefined, present: apiAgentList },
@@ -90,6 +105,18 @@ export const agentsRouter = router({
       const { snapshot } = await refreshProcesses(ctx.service, ctx.agent.id);
       return { action: input.action, agent: ctx.agent.id, result: { processes: snapshot.processes.length, collectedAt: snapshot.collectedAt } };
     }),
+
+  moveToSite: operatorProcedure
+    .meta({ summary: "Move agents to a site (and so to its client)", tag: TAG })
+    .input(moveAgentsInput)
+    .output(movedAgents)
+    .mutation(({ ctx, input }) => moveAgentsToSite(ctx.service, input)),
+
+  setTags: agentProcedure("operator")
+    .meta({ summary: "Replace an agent's free-form tags", tag: TAG })
+    .input(setTagsInput)
+    .output(z.object({ tags: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => setAgentTags(ctx.service, input)),
 
   report: agentSelfProcedure
     .meta({

@@ -6,7 +6,8 @@ import { adminProcedure, router } from "../trpc";
 
 export const auditRouter = router({
   list: adminProcedure
-    .meta({ summary: "Recent audit entries", tag: "Audit" })
+    // Entries name every client's agents and sites: only for admins who see every client.
+    .meta({ summary: "Recent audit entries", tag: "Audit", allClients: true })
     .input(auditListInput)
     .output(z.array(auditEntry))
     .query(({ ctx, input }) => listAudit(ctx.db, input)),

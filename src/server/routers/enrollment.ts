@@ -25,5 +25,5 @@ export const enrollmentRouter = router({
     .meta({ summary: "Prepare an agent package with a fresh enrollment token", tag: TAG })
     .input(agentDownloadInput)
     .output(agentPackage)
-    .mutation(({ ctx, input }) => prepareAgentPackage(ctx.service, { platform: input.platform, config: getConfig(), root: process.cwd() })),
+    .mutation(({ ctx, input }) => prepareAgentPackage(ctx.service, { platform: input.platform, siteId: input.siteId, config: getConfig(), root: process.cwd() })),
 });

@@ -22,7 +22,8 @@ export const groupsRouter = router({
     .output(z.object({ name: z.string() }))
     .mutation(({ ctx, input }) => createGroup(ctx.service, input.name)),
   remove: operatorProcedure
-    .meta({ summary: "Delete a group; its agents move to Ungrouped", tag: TAG, routes: { spec000: { method: "DELETE", path: "/groups", status: 204 } } })
+    // Moves every client's agents of that group: only for someone who sees every client.
+    .meta({ summary: "Delete a group; its agents move to Ungrouped", tag: TAG, allClients: true, routes: { spec000: { method: "DELETE", path: "/groups", status: 204 } } })
     .input(deleteGroupInput)
     .output(z.object({ name: z.string(), movedAgents: z.number().int() }))
     .mutation(({ ctx, input }) => deleteGroup(ctx.service, input.name)),

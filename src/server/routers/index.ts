@@ -5,6 +5,7 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
 import { apiKeysRouter } from "./api-keys";
+import { clientsRouter, sitesRouter } from "./clients";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
@@ -16,9 +17,11 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
   audit: auditRouter,
+  clients: clientsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,
+  sites: sitesRouter,
   users: usersRouter,
 });
 

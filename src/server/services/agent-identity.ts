@@ -14,13 +14,24 @@ export type EnrolledAgent = { agentId: string; agentSecret: string };
 
 export async function enrollAgent(db: Db, input: { token: string; remoteAddress: string }): Promise<EnrolledAgent | null> {
   return db.transaction(async (tx) => {
-    const tokenId = await consumeEnrollmentToken(tx, input.token);
-    if (!tokenId) return null;
+    const token = await consumeEnrollmentToken(tx, input.token);
+    if (!token) return null;
     const agentId = randomUUID();
     const agentSecret = randomBytes(32).toString("base64url");
-    // The name is a placeholder until the agent's `hello` reports its host name.
-    await tx.insert(agents).values({ id: agentId, name: `agent-${agentId.slice(0, 8)}`, secretHash: sha256(agentSecret), enrollmentTokenId: tokenId, remoteAddress: input.remoteAddress });
-    await recordAudit(tx, { actor: null, action: "agent.enroll", target: agentId, clientIp: input.remoteAddress, details: { enrollmentTokenId: tokenId } });
+    // The name is a placeholder until the agent's `hello` reports its host name. The agent joins
+    // its token's site (the database's default site when the token has none).
+    const [agent] = await tx
+      .insert(agents)
+      .values({
+        id: agentId,
+        name: `agent-${agentId.slice(0, 8)}`,
+        secretHash: sha256(agentSecret),
+        enrollmentTokenId: token.id,
+        remoteAddress: input.remoteAddress,
+        ...(token.siteId === null ? {} : { siteId: token.siteId }),
+      })
+      .returning({ siteId: agents.siteId });
+    await recordAudit(tx, { actor: null, action: "agent.enroll", target: agentId, clientIp: input.remoteAddress, details: { enrollmentTokenId: token.id, siteId: agent!.siteId } });
     return { agentId, agentSecret };
   });
 }

@@ -32,11 +32,11 @@ export function gatewayUrlFor(config: Pick<Config, "publicUrl" | "GATEWAY_PORT" 
   return `${url.protocol === "https:" ? "wss" : "ws"}://${url.hostname}:${config.GATEWAY_PORT}/agent`;
 }
 
-export async function prepareAgentPackage(ctx: ServiceContext, input: { platform: AgentPlatform; config: Config; root: string }) {
+export async function prepareAgentPackage(ctx: ServiceContext, input: { platform: AgentPlatform; siteId?: number; config: Config; root: string }) {
   const spec = PACKAGES[input.platform];
   const binaryPath = path.join(input.root, AGENT_DIST_DIR, spec.binary);
   if (!existsSync(binaryPath)) throw new AppError("UNAVAILABLE", `The ${input.platform} agent has not been built; run \`npm run build:agent\``);
-  const token = await createEnrollmentToken(ctx, { label: `${input.platform} download`, ...DOWNLOAD_TOKEN_POLICY });
+  const token = await createEnrollmentToken(ctx, { label: `${input.platform} download`, siteId: input.siteId, ...DOWNLOAD_TOKEN_POLICY });
   const serverJson = { gatewayUrl: gatewayUrlFor(input.config), enrollmentToken: token.token };
   return { binaryPath, binaryName: spec.binary, script: spec.script, serverJson, expiresAt: token.expiresAt.toISOString(), maxUses: token.maxUses };
 }

@@ -1,19 +1,34 @@
 /**
  * The agents resource, read and changed the same way by the dashboard and every REST surface:
- * filtered, sorted and paged lists; one agent; removal (the agent is revoked: its secret no longer
- * opens a connection, it disappears from lists, and the gateway holding its socket closes it; the
- * row stays for the audit trail and the history that refers to it).
+ * filtered, sorted and paged lists (only of the clients the actor may see); one agent; removal
+ * (the agent is revoked: its secret no longer opens a connection, it disappears from lists, and
+ * the gateway holding its socket closes it; the row stays for the audit trail and the history that
+ * refers to it).
  */
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
 import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput } from "../contracts/agents";
 import type { Db } from "../db/client";
-import { agentMetrics, agents } from "../db/schema";
+import { agentMetrics, agents, clients, sites } from "../db/schema";
 import { AppError } from "../errors";
+import { likeLiteral } from "./like";
+import { paginate } from "./paging";
 import type { ServiceContext } from "./service-context";
+import { agentsVisibleTo } from "./tenancy";
 
 type AgentRow = typeof agents.$inferSelect;
+/** An agent with the site and client it belongs to. */
+type AgentWithTenant = { agent: AgentRow; site: { id: number; name: string }; client: { id: number; name: string } };
+
+/** Agents joined to their site and client: what every read of agents selects. */
+function selectAgents(db: Db) {
+  return db
+    .select({ agent: agents, site: { id: sites.id, name: sites.name }, client: { id: clients.id, name: clients.name } })
+    .from(agents)
+    .innerJoin(sites, eq(sites.id, agents.siteId))
+    .innerJoin(clients, eq(clients.id, sites.clientId));
+}
 
 /** Windows Server editions and Linux hosts count as servers (Tactical RMM's `monitoring_type`). */
 const isServerSql = sql`(${agents.platform} = 'linux' or ${agents.os} ilike '%server%')`;
@@ -28,15 +43,17 @@ const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
   os: sql`lower(${agents.os})`,
   platform: agents.platform,
   group: sql`lower(${agents.groupName})`,
+  client: sql`lower(${clients.name})`,
+  site: sql`lower(${sites.name})`,
   agentVersion: agents.agentVersion,
   createdAt: agents.createdAt,
 };
 
-/** `%` and `_` in a search are literal characters, not patterns. */
-const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function filtersOf(input: ListAgentsInput): SQL {
-  const conditions: (SQL | undefined)[] = [isNull(agents.revokedAt)];
+function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): SQL {
+  const conditions: (SQL | undefined)[] = [isNull(agents.revokedAt), agentsVisibleTo(ctx.actor)];
+  if (input.clientId !== undefined) conditions.push(eq(sites.clientId, input.clientId));
+  if (input.siteId !== undefined) conditions.push(eq(agents.siteId, input.siteId));
+  if (input.tag) conditions.push(sql`${input.tag.toLowerCase()} = any(select lower(tag) from unnest(${agents.tags}) as tag)`);
   if (input.status) conditions.push(eq(agents.status, input.status));
   if (input.hostname) conditions.push(sql`lower(${agents.name}) = ${input.hostname.toLowerCase()}`);
   if (input.group) conditions.push(sql`lower(${agents.groupName}) = ${input.group.toLowerCase()}`);
@@ -48,24 +65,26 @@ function filtersOf(input: ListAgentsInput): SQL {
   return and(...conditions)!;
 }
 
-export async function listAgents(ctx: Pick<ServiceContext, "db">, input: ListAgentsInput): Promise<AgentPage> {
-  const where = filtersOf(input);
+export async function listAgents(ctx: Pick<ServiceContext, "db" | "actor">, input: ListAgentsInput): Promise<AgentPage> {
+  const where = filtersOf(ctx, input);
   const order = input.sortOrder === "desc" ? desc : asc;
-  // The id breaks ties, so pages never repeat or skip a row.
-  const query = ctx.db.select().from(agents).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
-  if (input.perPage === undefined) {
-    const rows = await query;
-    return { items: rows.map(toAgentRecord), total: rows.length, page: 1, perPage: rows.length, pages: rows.length > 0 ? 1 : 0 };
-  }
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    query.limit(input.perPage).offset((input.page - 1) * input.perPage),
-    ctx.db.select({ total: count() }).from(agents).where(where),
-  ]);
-  return { items: rows.map(toAgentRecord), total, page: input.page, perPage: input.perPage, pages: Math.ceil(total / input.perPage) };
+  return paginate(
+    input,
+    async (window) => {
+      // The id breaks ties, so pages never repeat or skip a row.
+      const query = selectAgents(ctx.db).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
+      return (await (window ? query.limit(window.limit).offset(window.offset) : query)).map(toAgentRecord);
+    },
+    async () => {
+      const [row] = await ctx.db.select({ total: count() }).from(agents).innerJoin(sites, eq(sites.id, agents.siteId)).where(where);
+      return row?.total ?? 0;
+    },
+  );
 }
 
+/** One agent, for a caller that has already been allowed to see it (agent procedures). */
 export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
-  const [row] = await db.select().from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
+  const [row] = await selectAgents(db).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
   return toAgentRecord(row);
 }
@@ -86,12 +105,15 @@ export async function removeAgent(ctx: ServiceContext, agentId: string): Promise
   });
 }
 
-export function toAgentRecord(row: AgentRow): AgentRecord {
+export function toAgentRecord({ agent: row, site, client }: AgentWithTenant): AgentRecord {
   const online = row.status === "online";
   return {
     agentId: row.id,
     name: row.name,
     group: row.groupName,
+    client,
+    site,
+    tags: row.tags,
     os: row.os,
     platform: row.platform,
     monitoringType: monitoringTypeOf(row),

@@ -50,7 +50,7 @@ describe("authenticating with an API key", () => {
   it("acts as the creator with the key's role", async () => {
     const created = await createApiKey(await contextOf("ada"), { name: "Read only", role: "viewer" });
     const [ada] = await t.db.select().from(users).where(eq(users.username, "ada"));
-    expect(await authenticateApiKey(t.db, created.key)).toEqual({ userId: ada!.id, username: "ada", role: "viewer", via: "api-key", apiKeyId: created.apiKey.id });
+    expect(await authenticateApiKey(t.db, created.key)).toEqual({ userId: ada!.id, username: "ada", role: "viewer", via: "api-key", apiKeyId: created.apiKey.id, clientIds: null });
   });
 
   it("refuses unknown keys, and a key that differs in one character", async () => {

@@ -1,7 +1,8 @@
 /**
  * API key administration: create (the key is returned once; only its hash is stored), list and
- * revoke. Admins see and revoke every key; everyone else only their own, and another person's key
- * is "not found" to them. A key's role may not exceed its creator's.
+ * revoke. Admins who see every client see and revoke every key; everyone else only their own, and
+ * another person's key is "not found" to them. A key's role may not exceed its creator's, and a
+ * key limited to some clients names only clients its creator may see.
  */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
@@ -11,6 +12,7 @@ import { sha256 } from "../auth/secret-hash";
 import type { ApiKeySummary, CreateApiKeyInput, CreatedApiKey, RevokeApiKeyInput } from "../contracts/api-keys";
 import { apiKeys, users } from "../db/schema";
 import { AppError } from "../errors";
+import { checkClientRestriction } from "./clients";
 import type { ServiceContext } from "./service-context";
 
 /** What these services need from a request: the database, who acts, and the audit writer. */
@@ -42,12 +44,13 @@ function summarize(row: KeyRow, now: Date): ApiKeySummary {
     expiresAt: row.expiresAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     state: keyState(row, now),
+    clientIds: row.clientIds,
   };
 }
 
-/** The keys an actor may see and revoke. */
+/** The keys an actor may see and revoke: every key for an admin of every client, else their own. */
 function visibleTo(actor: Actor): SQL | undefined {
-  return hasRole(actor.role, "admin") ? undefined : eq(apiKeys.createdByUserId, actor.userId);
+  return hasRole(actor.role, "admin") && actor.clientIds === null ? undefined : eq(apiKeys.createdByUserId, actor.userId);
 }
 
 export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
@@ -57,14 +60,15 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput, 
       details: [{ field: "role", message: `must not be higher than your own role (${actor.role})` }],
     });
   }
+  const clientIds = await checkClientRestriction(ctx, input.clientIds);
   const { key, prefix } = generateApiKey();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, prefix, keyHash: sha256(key), role: input.role, createdByUserId: actor.userId, createdAt: now, expiresAt })
+      .values({ name: input.name, prefix, keyHash: sha256(key), role: input.role, createdByUserId: actor.userId, createdAt: now, expiresAt, clientIds })
       .returning();
-    await ctx.audit({ action: "api-key.create", target: row!.id, details: { name: input.name, prefix, role: input.role, expiresAt: expiresAt?.toISOString() ?? null } }, tx);
+    await ctx.audit({ action: "api-key.create", target: row!.id, details: { name: input.name, prefix, role: input.role, expiresAt: expiresAt?.toISOString() ?? null, clientIds } }, tx);
     // The key's role is at most the creator's, so it is also its effective role.
     return { key, apiKey: summarize({ ...row!, createdBy: actor.username, creatorRole: input.role }, now) };
   });

@@ -39,7 +39,7 @@ describe("access tokens", () => {
     const user = await userRow("amy");
     const pair = await issueTokenPair(t.db, key, user, ip, now);
     expect(pair).toMatchObject({ token_type: "bearer", expires_in: ACCESS_TOKEN_SECONDS });
-    expect(await authenticateAccessToken(t.db, key, pair.access_token, later(60))).toEqual({ userId: user.id, username: "amy", role: "operator", via: "jwt" });
+    expect(await authenticateAccessToken(t.db, key, pair.access_token, later(60))).toEqual({ userId: user.id, username: "amy", role: "operator", via: "jwt", clientIds: null });
 
     await t.db.update(users).set({ role: "viewer" }).where(eq(users.id, user.id));
     expect((await authenticateAccessToken(t.db, key, pair.access_token, later(60)))?.role).toBe("viewer");

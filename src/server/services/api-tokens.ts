@@ -117,7 +117,7 @@ export async function authenticateAccessToken(db: Db, key: JwtKey, token: string
   const claims = await verifyToken(key, token, "access", now);
   if (!claims) return null;
   const [row] = await db
-    .select({ userId: users.id, username: users.username, role: users.role })
+    .select({ userId: users.id, username: users.username, role: users.role, clientIds: users.clientIds })
     .from(families)
     .innerJoin(users, eq(users.id, families.userId))
     .where(and(familyOf(claims), isNull(families.revokedAt), isNull(users.disabledAt)))

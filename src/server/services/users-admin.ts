@@ -9,10 +9,11 @@
  */
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
-import type { EndedSignIns, resetPasswordInput, setRoleInput, UserSummary, userTargetInput } from "../contracts/users";
+import type { EndedSignIns, resetPasswordInput, setClientsInput, setRoleInput, UserSummary, userTargetInput } from "../contracts/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { AppError } from "../errors";
+import { checkClientRestriction } from "./clients";
 import type { ServiceContext } from "./service-context";
 import { endSignIns } from "./user-sign-ins";
 import { summarizeUser, usernameIs } from "./users";
@@ -82,6 +83,20 @@ export async function setUserRole(ctx: AdminContext, input: z.output<typeof setR
     if (input.role !== "admin") await refuseLastActiveAdmin(tx, target, "demoting them");
     const row = await updateUser(tx, target, { role: input.role });
     await ctx.audit({ action: "user.role", target: target.username, details: { from: target.role, to: input.role } }, tx);
+    return summarizeUser(row);
+  });
+}
+
+/**
+ * Limits the user to some clients (null: every client), from their next request on. Not for one's
+ * own account: an admin who restricted themselves could no longer undo it.
+ */
+export async function setUserClients(ctx: AdminContext, input: z.output<typeof setClientsInput>): Promise<UserSummary> {
+  const clientIds = await checkClientRestriction(ctx, input.clientIds);
+  return administer(ctx, input.username, async (tx, target) => {
+    refuseSelf(ctx, target, "You cannot change which clients you see; another admin can");
+    const row = await updateUser(tx, target, { clientIds });
+    await ctx.audit({ action: "user.clients", target: target.username, details: { from: target.clientIds, to: clientIds } }, tx);
     return summarizeUser(row);
   });
 }

@@ -27,7 +27,7 @@ describe("users", () => {
     expect(created.otpauthUri).toMatch(/^otpauth:\/\/totp\/RMM:tina\?/);
     const listed = await admin.users.list();
     const tina = listed.find((user) => user.username === "tina");
-    expect(tina).toEqual({ username: "tina", role: "operator", createdAt: expect.any(String), totpEnabled: true, disabled: false, lastSignInAt: null });
+    expect(tina).toEqual({ username: "tina", role: "operator", createdAt: expect.any(String), totpEnabled: true, disabled: false, lastSignInAt: null, clientIds: null });
     expect(JSON.stringify(listed)).not.toMatch(/argon2|secret|otpauth/i);
   });
 

@@ -11,6 +11,7 @@ import type { createUserInput, UserSummary } from "../contracts/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { AppError } from "../errors";
+import { checkClientRestriction } from "./clients";
 import { systemContext, type ServiceContext } from "./service-context";
 import type { z } from "zod";
 
@@ -24,6 +25,7 @@ export function summarizeUser(row: typeof users.$inferSelect): UserSummary {
     totpEnabled: row.totpSecret !== null,
     disabled: row.disabledAt !== null,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    clientIds: row.clientIds,
   };
 }
 
@@ -45,15 +47,17 @@ function totpSecretFor(totp: NewUser["totp"]): string | null {
 
 /** The secret and its otpauth URI are in this answer only; no list ever shows them again, and the table keeps it sealed. */
 export async function createUser(ctx: Pick<ServiceContext, "db" | "audit">, input: NewUser) {
+  // Whoever creates users sees every client (users.create's metadata), so any existing client may be named.
+  const clientIds = await checkClientRestriction({ db: ctx.db, actor: { clientIds: null } }, input.clientIds);
   const passwordHash = await hashPassword(input.password);
   const totpSecret = totpSecretFor(input.totp);
   const sealedSecret = totpSecret === null ? null : sealTotpSecret(totpSecret, getTotpKey());
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(usernameIs(input.username)).limit(1);
-    const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret: sealedSecret }).onConflictDoNothing().returning();
+    const inserted = existing ? [] : await tx.insert(users).values({ username: input.username, passwordHash, role: input.role, totpSecret: sealedSecret, clientIds }).onConflictDoNothing().returning();
     const row = inserted[0];
     if (!row) throw new AppError("CONFLICT", `User '${input.username}' already exists`, { details: [{ field: "username", message: "is already taken" }] });
-    await ctx.audit({ action: "user.create", target: row.username, details: { role: row.role, totp: Boolean(totpSecret) } }, tx);
+    await ctx.audit({ action: "user.create", target: row.username, details: { role: row.role, totp: Boolean(totpSecret), clientIds } }, tx);
     return { ...summarizeUser(row), ...(totpSecret ? { totpSecret, otpauthUri: totpUri(row.username, totpSecret) } : {}) };
   });
 }

@@ -7,7 +7,10 @@
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { Button, buttonClass, type ButtonVariant } from "@/components/button";
+import { controlProps } from "@/components/field";
 import { Modal, ModalFooter } from "@/components/modal";
+import { SiteSelect } from "@/components/site-select";
+import type { TenantOption } from "@/components/tenant-options";
 import { formatTimestamp } from "@/lib/format-time";
 import { DOWNLOAD_TOKEN_POLICY } from "@/server/contracts/enrollment";
 
@@ -53,8 +56,9 @@ function DownloadIcon() {
   );
 }
 
-export function AddAgentButton({ label = "Add agent", variant = "primary" }: { label?: string; variant?: ButtonVariant }) {
+export function AddAgentButton({ clients, label = "Add agent", variant = "primary" }: { clients: TenantOption[]; label?: string; variant?: ButtonVariant }) {
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const [siteId, setSiteId] = useState<number | "">("");
   const titleId = useId();
 
   // The expiry is computed when the dialog opens: close enough to the moment of the download.
@@ -78,11 +82,17 @@ export function AddAgentButton({ label = "Add agent", variant = "primary" }: { l
             Install the agent on each Windows or Linux machine you want to manage. It connects to this server, enrols itself and appears in the device list within seconds.
           </p>
           <ol className="mt-4 space-y-4">
-            <Step number={1} title="Download the package for the machine's system">
+            <Step number={1} title="Choose where the machine belongs, and download the package for its system">
+              <label htmlFor="add-agent-site" className="sr-only">
+                Site
+              </label>
+              <div className="mb-2 max-w-sm">
+                <SiteSelect clients={clients} value={siteId} onChange={setSiteId} emptyLabel="The default site" {...controlProps("add-agent-site")} />
+              </div>
               <div className="flex flex-wrap gap-2">
                 {/* POST: every download mints an enrollment token, which a GET from elsewhere must not do. */}
                 {DOWNLOADS.map((download) => (
-                  <form key={download.platform} method="post" action={`/agent/download?platform=${download.platform}`}>
+                  <form key={download.platform} method="post" action={`/agent/download?platform=${download.platform}${siteId === "" ? "" : `&siteId=${siteId}`}`}>
                     <button type="submit" className={buttonClass("secondary")}>
                       <DownloadIcon />
                       {download.label}

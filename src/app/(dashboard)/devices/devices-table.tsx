@@ -1,6 +1,7 @@
 "use client";
-/** The devices table's columns: what a technician scans for first is name, state, group and load. */
+/** The devices table's columns: what a technician scans for first is name, state, whose it is, group and load. */
 import Link from "next/link";
+import { Badge } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
 import { MiniMeter } from "@/components/mini-meter";
 import { RelativeTime } from "@/components/relative-time";
@@ -9,52 +10,69 @@ import { platformLabel } from "@/lib/platform";
 import type { Column } from "@/lib/table-rows";
 import type { AgentRecord } from "@/server/contracts/agents";
 
-function liveMetric(client: AgentRecord, key: "cpuPercent" | "memoryPercent"): number | null {
-  return client.online && client.metrics ? client.metrics[key] : null;
+function liveMetric(agent: AgentRecord, key: "cpuPercent" | "memoryPercent"): number | null {
+  return agent.online && agent.metrics ? agent.metrics[key] : null;
 }
 
 const COLUMNS: Column<AgentRecord>[] = [
   {
     id: "name",
     header: "Name",
-    accessor: (client) => client.name,
-    render: (client) => (
-      <Link href={`/devices/${encodeURIComponent(client.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
-        {client.name}
+    accessor: (agent) => agent.name,
+    render: (agent) => (
+      <Link href={`/devices/${encodeURIComponent(agent.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
+        {agent.name}
       </Link>
     ),
   },
-  { id: "status", header: "Status", accessor: (client) => client.status, render: (client) => <StatusBadge online={client.online} /> },
-  { id: "group", header: "Group", accessor: (client) => client.group },
+  { id: "status", header: "Status", accessor: (agent) => agent.status, render: (agent) => <StatusBadge online={agent.online} /> },
+  { id: "client", header: "Client", accessor: (agent) => agent.client.name },
+  { id: "site", header: "Site", accessor: (agent) => agent.site.name },
+  { id: "group", header: "Group", accessor: (agent) => agent.group },
+  {
+    id: "tags",
+    header: "Tags",
+    accessor: (agent) => agent.tags.join(", "),
+    render: (agent) => (
+      <span className="flex flex-wrap gap-1">
+        {agent.tags.map((tag) => (
+          <Badge key={tag} tone="neutral">
+            {tag}
+          </Badge>
+        ))}
+      </span>
+    ),
+    sortable: false,
+  },
   // Load figures of offline devices are stale: shown as a dash, sorted last.
-  { id: "cpu", header: "CPU", accessor: (client) => liveMetric(client, "cpuPercent"), render: (client) => <MiniMeter label="CPU" percent={liveMetric(client, "cpuPercent")} />, searchable: false },
-  { id: "memory", header: "Memory", accessor: (client) => liveMetric(client, "memoryPercent"), render: (client) => <MiniMeter label="Memory" percent={liveMetric(client, "memoryPercent")} />, searchable: false },
-  { id: "os", header: "OS", accessor: (client) => client.os, className: "max-w-64 truncate" },
-  { id: "platform", header: "Platform", accessor: (client) => platformLabel(client.platform) },
-  { id: "user", header: "Logged-in user", accessor: (client) => client.loggedInUser, className: "font-mono text-xs" },
+  { id: "cpu", header: "CPU", accessor: (agent) => liveMetric(agent, "cpuPercent"), render: (agent) => <MiniMeter label="CPU" percent={liveMetric(agent, "cpuPercent")} />, searchable: false },
+  { id: "memory", header: "Memory", accessor: (agent) => liveMetric(agent, "memoryPercent"), render: (agent) => <MiniMeter label="Memory" percent={liveMetric(agent, "memoryPercent")} />, searchable: false },
+  { id: "os", header: "OS", accessor: (agent) => agent.os, className: "max-w-64 truncate" },
+  { id: "platform", header: "Platform", accessor: (agent) => platformLabel(agent.platform) },
+  { id: "user", header: "Logged-in user", accessor: (agent) => agent.loggedInUser, className: "font-mono text-xs" },
   {
     id: "lastSeen",
     header: "Last seen",
-    accessor: (client) => client.lastSeen,
-    render: (client) => <RelativeTime iso={client.lastSeen} />,
+    accessor: (agent) => agent.lastSeen,
+    render: (agent) => <RelativeTime iso={agent.lastSeen} />,
     searchable: false,
   },
-  { id: "version", header: "Agent", accessor: (client) => client.agentVersion, className: "font-mono text-xs text-slate-600" },
+  { id: "version", header: "Agent", accessor: (agent) => agent.agentVersion, className: "font-mono text-xs text-slate-600" },
 ];
 
-const FACETS = ["group", "status"];
+const FACETS = ["client", "site", "group", "status"];
 
-export function DevicesTable({ clients, initialFacets }: { clients: AgentRecord[]; initialFacets: Record<string, string> }) {
+export function DevicesTable({ agents, initialFacets }: { agents: AgentRecord[]; initialFacets: Record<string, string> }) {
   return (
     <DataTable
-      rows={clients}
+      rows={agents}
       columns={COLUMNS}
-      rowKey={(client) => client.agentId}
+      rowKey={(agent) => agent.agentId}
       noun="devices"
       facets={FACETS}
       initialFacets={initialFacets}
       initialSort={{ columnId: "name", direction: "asc" }}
-      rowHref={(client) => `/devices/${encodeURIComponent(client.agentId)}`}
+      rowHref={(agent) => `/devices/${encodeURIComponent(agent.agentId)}`}
     />
   );
 }

@@ -12,7 +12,7 @@ export const apiAgent = z.object({
   version: z.string().nullable(),
   status: z.enum(["online", "offline"]),
   last_seen: z.number().int().nullable().describe("Unix seconds"),
-  tags: z.array(z.string()).describe("The agent's group, until free-form tags exist"),
+  tags: z.array(z.string()).describe("The agent's free-form tags"),
 });
 
 export const apiAgentDetail = apiAgent.extend({
@@ -33,7 +33,7 @@ function toApiAgent(agent: AgentRecord): z.infer<typeof apiAgent> {
     version: agent.agentVersion,
     status: agent.status,
     last_seen: unixSeconds(agent.lastSeen),
-    tags: [agent.group],
+    tags: agent.tags,
   };
 }
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { agentRecord, type AgentPage, type AgentRecord } from "../../contracts/agents";
 import type { Presenter } from "../route-types";
 
-export const spec000Client = agentRecord.extend({
+export const spec000Agent = agentRecord.extend({
   /** The reference server's name for the agent id (`agentId` is kept as well). */
   id: z.string(),
   /** The reference server's address fields: the agent's own first interface address, and the address it connected from. */
@@ -27,7 +27,7 @@ export const spec000Client = agentRecord.extend({
   alerts: z.array(z.unknown()),
 });
 
-export function toSpec000Client(agent: AgentRecord): z.infer<typeof spec000Client> {
+export function toSpec000Agent(agent: AgentRecord): z.infer<typeof spec000Agent> {
   return {
     id: agent.agentId,
     ...agent,
@@ -46,8 +46,8 @@ export function toSpec000Client(agent: AgentRecord): z.infer<typeof spec000Clien
   };
 }
 
-export const spec000ClientList: Presenter<AgentPage> = {
-  schema: z.array(spec000Client),
-  present: (page) => page.items.map(toSpec000Client),
+export const spec000AgentList: Presenter<AgentPage> = {
+  schema: z.array(spec000Agent),
+  present: (page) => page.items.map(toSpec000Agent),
 };
 

@@ -1,14 +1,19 @@
-/** Tactical RMM's (/api/v3) field names for agents. */
+/** Tactical RMM's (/api/v3) field names for agents, clients and sites. */
 import { z } from "zod";
 import { formatBytes } from "../../../lib/format-bytes";
 import type { AgentPage, AgentRecord } from "../../contracts/agents";
+import type { ClientPage, ClientSummary, SitePage, SiteSummary } from "../../contracts/tenancy";
 import type { Presenter } from "../route-types";
 
 const GIB = 1024 ** 3;
 
+const v3Ref = z.object({ id: z.number().int(), name: z.string() });
+
 export const v3Agent = z.object({
   agent_id: z.string(),
   hostname: z.string(),
+  client: v3Ref,
+  site: v3Ref,
   plat: z.string().describe("windows or linux"),
   operating_system: z.string().nullable(),
   version: z.string().nullable(),
@@ -31,6 +36,8 @@ export function toV3Agent(agent: AgentRecord): z.infer<typeof v3Agent> {
   return {
     agent_id: agent.agentId,
     hostname: agent.name,
+    client: agent.client,
+    site: agent.site,
     plat: platName(agent.platform),
     operating_system: agent.os,
     version: agent.agentVersion,
@@ -54,3 +61,18 @@ export function toV3Agent(agent: AgentRecord): z.infer<typeof v3Agent> {
 
 export const v3AgentList: Presenter<AgentPage> = { schema: z.array(v3Agent), present: (page) => page.items.map(toV3Agent) };
 export const v3AgentDetail: Presenter<AgentRecord> = { schema: v3Agent, present: toV3Agent };
+
+export const v3Site = z.object({ id: z.number().int(), name: z.string(), client: z.number().int(), client_name: z.string(), agent_count: z.number().int() });
+const toV3Site = (site: SiteSummary): z.infer<typeof v3Site> => ({ id: site.id, name: site.name, client: site.clientId, client_name: site.clientName, agent_count: site.agentCount });
+
+export const v3Client = z.object({ id: z.number().int(), name: z.string(), agent_count: z.number().int(), sites: z.array(v3Ref.extend({ agent_count: z.number().int() })) });
+const toV3Client = (client: ClientSummary): z.infer<typeof v3Client> => ({
+  id: client.id,
+  name: client.name,
+  agent_count: client.agentCount,
+  sites: client.sites.map((site) => ({ id: site.id, name: site.name, agent_count: site.agentCount })),
+});
+
+export const v3ClientList: Presenter<ClientPage> = { schema: z.array(v3Client), present: (page) => page.items.map(toV3Client) };
+export const v3ClientDetail: Presenter<ClientSummary> = { schema: v3Client, present: toV3Client };
+export const v3SiteList: Presenter<SitePage> = { schema: z.array(v3Site), present: (page) => page.items.map(toV3Site) };

@@ -40,3 +40,13 @@ export function v1ListQuery<S extends Record<string, string>, F extends z.ZodRaw
 export function agentIdFrom(param: string) {
   return ({ params, body }: RouteRequest) => ({ ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}), agentId: params[param] });
 }
+
+/** A numeric path parameter (`/clients/{id}/`) as the number the procedure expects; anything else is left for its validation to refuse. */
+export function numericParam(value: string | undefined): unknown {
+  return value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : value;
+}
+
+/** A numeric id in a query string (`?client=34`). */
+export function idQuery(what: string) {
+  return z.coerce.number({ error: `must be a ${what} id` }).int(`must be a ${what} id`).min(1, `must be a ${what} id`).max(2 ** 31 - 1, `must be a ${what} id`);
+}

@@ -176,7 +176,7 @@ describe("groups, users and clients", () => {
     expect(created.status).toBe(201);
     expect((await created.json()).otpauthUri).toMatch(/^otpauth:\/\//);
     const { users: listed } = await (await call(request("/users", { cookie: admin }))).json();
-    expect(listed).toContainEqual({ username: "newop", role: "operator", createdAt: expect.any(String), totpEnabled: true, disabled: false, lastSignInAt: null });
+    expect(listed).toContainEqual({ username: "newop", role: "operator", createdAt: expect.any(String), totpEnabled: true, disabled: false, lastSignInAt: null, clientIds: null });
     expect(JSON.stringify(listed)).not.toMatch(/totpSecret|passwordHash|otpauth/);
   });
 });

@@ -18,6 +18,7 @@ import { recordAudit } from "../../services/audit";
 import { zipAgentPackage } from "../../services/agent-package";
 import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
+import { numericParam } from "./list-query";
 import { openApiRoute } from "./openapi-route";
 
 const errorSchema = z.object({ error: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() });
@@ -72,8 +73,9 @@ const downloadRoute = (method: "GET" | "POST"): CustomRoute => ({
   ...(method === "GET" ? { changesState: true as const } : {}),
   handle: async ({ query, caller }) => {
     const platform = query.get("platform") ?? undefined;
-    // The procedure validates `platform` (windows or linux) and the caller's role.
-    const pkg = await caller.enrollment.preparePackage({ platform: platform as never });
+    const siteId = query.get("siteId") ?? undefined;
+    // The procedure validates `platform` (windows or linux), the site and the caller's role.
+    const pkg = await caller.enrollment.preparePackage({ platform: platform as never, ...(siteId === undefined ? {} : { siteId: numericParam(siteId) as never }) });
     const zip = await zipAgentPackage(pkg);
     return new Response(new Uint8Array(zip), {
       headers: {

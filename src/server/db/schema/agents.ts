@@ -1,6 +1,7 @@
 /** Device groups and the agents that report into them. */
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { DEFAULT_SITE_ID_SQL, sites } from "./tenancy";
 
 export const groups = pgTable(
   "groups",
@@ -33,6 +34,13 @@ export const agents = pgTable(
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     groupName: text("group_name").notNull().default("Ungrouped"),
+    /** The site (and so the client) the agent belongs to; the default site unless enrollment or a move said otherwise. */
+    siteId: integer("site_id")
+      .notNull()
+      .default(DEFAULT_SITE_ID_SQL)
+      .references(() => sites.id),
+    /** Free-form labels, beside the one group and the one site. */
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     os: text("os"),
     platform: text("platform"),
     loggedInUser: text("logged_in_user"),
@@ -56,5 +64,5 @@ export const agents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (table) => [index("agents_group_idx").on(table.groupName), index("agents_gateway_idx").on(table.gatewayId)],
+  (table) => [index("agents_group_idx").on(table.groupName), index("agents_gateway_idx").on(table.gatewayId), index("agents_site_idx").on(table.siteId)],
 );

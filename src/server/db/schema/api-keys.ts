@@ -22,7 +22,8 @@ export const apiKeys = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    // A restriction to one client (multi-tenancy) arrives with clients; until then a key sees all.
+    /** The clients the key is limited to (null: no limit of its own); always within its creator's at use time. */
+    clientIds: integer("client_ids").array(),
   },
   (table) => [index("api_keys_created_by_idx").on(table.createdByUserId)],
 );

@@ -6,4 +6,5 @@ export * from "./audit";
 export * from "./commands";
 export * from "./enrollment";
 export * from "./rate-limits";
+export * from "./tenancy";
 export * from "./users";

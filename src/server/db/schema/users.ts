@@ -19,6 +19,8 @@ export const users = pgTable(
     /** Set while an admin has disabled the account: no sign-in, session, token or API key of it works. */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** The clients whose agents the user may see and act on; null for every client. */
+    clientIds: integer("client_ids").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("users_username_lower_idx").on(sql`lower(${table.username})`)],

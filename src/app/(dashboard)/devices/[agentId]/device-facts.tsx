@@ -22,8 +22,8 @@ function DiskUsage({ disk }: { disk: Disk }) {
   );
 }
 
-export function SystemCard({ client }: { client: AgentRecord }) {
-  const specs = client.specs ?? {};
+export function SystemCard({ agent }: { agent: AgentRecord }) {
+  const specs = agent.specs ?? {};
   const disks = specs.disks ?? [];
   return (
     <Card title="System">
@@ -48,19 +48,19 @@ export function SystemCard({ client }: { client: AgentRecord }) {
   );
 }
 
-export function AgentCard({ client }: { client: AgentRecord }) {
+export function AgentCard({ agent }: { agent: AgentRecord }) {
   return (
     <Card title="Agent">
       <FactList>
         <Fact label="Agent ID">
-          <span className="font-mono text-xs">{client.agentId}</span>
+          <span className="font-mono text-xs">{agent.agentId}</span>
         </Fact>
-        <Fact label="Version">{client.agentVersion}</Fact>
-        <Fact label="Remote address">{client.remoteAddress ? <span className="font-mono text-xs">{client.remoteAddress}</span> : null}</Fact>
+        <Fact label="Version">{agent.agentVersion}</Fact>
+        <Fact label="Remote address">{agent.remoteAddress ? <span className="font-mono text-xs">{agent.remoteAddress}</span> : null}</Fact>
         <Fact label="Enrolled">
-          <RelativeTime iso={client.createdAt} />
+          <RelativeTime iso={agent.createdAt} />
         </Fact>
-        <Fact label="Capabilities">{client.features.length > 0 ? client.features.join(", ") : null}</Fact>
+        <Fact label="Capabilities">{agent.features.length > 0 ? agent.features.join(", ") : null}</Fact>
       </FactList>
     </Card>
   );

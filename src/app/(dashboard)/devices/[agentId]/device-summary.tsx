@@ -14,22 +14,25 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function DeviceSummary({ client }: { client: AgentRecord }) {
-  const platform = platformLabel(client.platform);
+export function DeviceSummary({ agent }: { agent: AgentRecord }) {
+  const platform = platformLabel(agent.platform);
   return (
     <dl className="mt-1.5 flex flex-wrap items-center gap-x-5 gap-y-1 text-[13px]">
       <div>
         <dt className="sr-only">Status</dt>
         <dd>
-          <StatusBadge online={client.online} testId="device-status" />
+          <StatusBadge online={agent.online} testId="device-status" />
         </dd>
       </div>
-      <Item label="OS">{client.os ? `${client.os}${platform ? ` (${platform})` : ""}` : platform}</Item>
-      <Item label="Group">{client.group}</Item>
-      <Item label="User">{client.loggedInUser}</Item>
-      <Item label="Last seen">{client.online ? "now" : <RelativeTime iso={client.lastSeen} never="never" />}</Item>
-      <Item label="Agent">{client.agentVersion}</Item>
-      <Item label="Address">{client.remoteAddress}</Item>
+      <Item label="OS">{agent.os ? `${agent.os}${platform ? ` (${platform})` : ""}` : platform}</Item>
+      <Item label="Client">
+        {agent.client.name} / {agent.site.name}
+      </Item>
+      <Item label="Group">{agent.group}</Item>
+      <Item label="User">{agent.loggedInUser}</Item>
+      <Item label="Last seen">{agent.online ? "now" : <RelativeTime iso={agent.lastSeen} never="never" />}</Item>
+      <Item label="Agent">{agent.agentVersion}</Item>
+      <Item label="Address">{agent.remoteAddress}</Item>
     </dl>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * One device: status (live), what it is, its current load and its processes. Server-rendered;
- * LiveUpdates re-renders it when the agent comes or goes, and every 30 s for fresh load figures.
+ * One device: status (live), what it is, where it belongs, its current load and its processes.
+ * Server-rendered; LiveUpdates re-renders it when the agent comes or goes, and every 30 s for
+ * fresh load figures.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -10,12 +11,14 @@ import { Alert } from "@/components/alert";
 import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
+import { tenantOptions } from "@/components/tenant-options";
 import { latestLoad } from "@/lib/device-load";
 import { requireSession } from "@/lib/session";
 import { mayCall } from "@/server/auth/permissions";
 import { AgentCard, SystemCard } from "./device-facts";
 import { DeviceSummary } from "./device-summary";
 import { LoadCard } from "./load-card";
+import { PlacementCard } from "./placement-card";
 import { ProcessPanel } from "./process-panel";
 import { RemoveDeviceButton } from "./remove-device-button";
 
@@ -29,19 +32,20 @@ const LOAD_POLL_MS = 30_000;
  */
 const loadDevice = cache(async (segment: string) => {
   const { actor, caller } = await requireSession();
-  const { items: clients } = await caller.agents.list();
-  const client = clients.find((candidate) => candidate.agentId === segment || encodeURIComponent(candidate.agentId) === segment) ?? notFound();
-  return { actor, caller, client };
+  const { items: agents } = await caller.agents.list();
+  const agent = agents.find((candidate) => candidate.agentId === segment || encodeURIComponent(candidate.agentId) === segment) ?? notFound();
+  return { actor, caller, agent };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { client } = await loadDevice((await params).agentId);
-  return { title: client.name };
+  const { agent } = await loadDevice((await params).agentId);
+  return { title: agent.name };
 }
 
 export default async function DevicePage({ params }: { params: Params }) {
-  const { actor, caller, client } = await loadDevice((await params).agentId);
-  const { snapshot } = await caller.processes.data({ agentId: client.agentId });
+  const { actor, caller, agent } = await loadDevice((await params).agentId);
+  const canPlace = mayCall(actor, "agents.moveToSite");
+  const [{ snapshot }, clients] = await Promise.all([caller.processes.data({ agentId: agent.agentId }), canPlace ? caller.clients.list().then((page) => tenantOptions(page.items)) : []]);
   return (
     <section>
       <nav aria-label="Breadcrumb" className="mb-2 text-[13px] text-slate-500">
@@ -49,28 +53,29 @@ export default async function DevicePage({ params }: { params: Params }) {
           Devices
         </Link>
         <span className="mx-1.5 text-slate-300">/</span>
-        <span className="text-slate-700">{client.name}</span>
+        <span className="text-slate-700">{agent.name}</span>
       </nav>
-      <PageHeader title={client.name} description={<DeviceSummary client={client} />} actions={
+      <PageHeader title={agent.name} description={<DeviceSummary agent={agent} />} actions={
           <div className="flex items-center gap-3">
-            <LiveUpdates agentId={client.agentId} pollMs={client.online ? LOAD_POLL_MS : undefined} />
-            {mayCall(actor, "agents.remove") ? <RemoveDeviceButton agentId={client.agentId} deviceName={client.name} /> : null}
+            <LiveUpdates agentId={agent.agentId} pollMs={agent.online ? LOAD_POLL_MS : undefined} />
+            {mayCall(actor, "agents.remove") ? <RemoveDeviceButton agentId={agent.agentId} deviceName={agent.name} /> : null}
           </div>
         } />
-      {client.online ? null : (
+      {agent.online ? null : (
         <div className="mb-4">
           <Alert tone="info">
-            This device is offline (last seen <RelativeTime iso={client.lastSeen} never="never" />
+            This device is offline (last seen <RelativeTime iso={agent.lastSeen} never="never" />
             ). The figures below are the last ones it reported; refreshing processes and ending them are possible again once the agent reconnects.
           </Alert>
         </div>
       )}
       <div className="grid items-start gap-4 lg:grid-cols-2 xl:grid-cols-3">
-        <LoadCard load={latestLoad(client.metrics, snapshot)} memoryBytes={client.specs?.memoryBytes} online={client.online} />
-        <SystemCard client={client} />
-        <AgentCard client={client} />
+        <LoadCard load={latestLoad(agent.metrics, snapshot)} memoryBytes={agent.specs?.memoryBytes} online={agent.online} />
+        <SystemCard agent={agent} />
+        <AgentCard agent={agent} />
+        <PlacementCard agent={agent} clients={clients} canChange={canPlace} />
       </div>
-      <ProcessPanel agentId={client.agentId} deviceName={client.name} online={client.online} canEnd={mayCall(actor, "processes.kill")} initialSnapshot={snapshot} />
+      <ProcessPanel agentId={agent.agentId} deviceName={agent.name} online={agent.online} canEnd={mayCall(actor, "processes.kill")} initialSnapshot={snapshot} />
     </section>
   );
 }

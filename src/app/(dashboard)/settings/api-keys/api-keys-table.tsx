@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
 import { useRevokeAction, type RevokeWords } from "@/components/revoke-action";
+import { restrictionLabel } from "@/components/tenant-options";
 import type { Column } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
 import { revokeApiKeyInput, type ApiKeySummary } from "@/server/contracts/api-keys";
@@ -53,9 +54,13 @@ const REVOKE_WORDS: RevokeWords<ApiKeySummary> = {
   ),
 };
 
-export function ApiKeysTable({ rows }: { rows: ApiKeySummary[] }) {
+export function ApiKeysTable({ rows, clients }: { rows: ApiKeySummary[]; clients: { id: number; name: string }[] }) {
   const { column, feedback, dialog } = useRevokeAction<ApiKeySummary>(revokeApiKeyInput, (input) => trpc.apiKeys.revoke.mutate(input), REVOKE_WORDS);
-  const columns = useMemo(() => [...COLUMNS, column], [column]);
+  const columns = useMemo(() => {
+    // The key's own limit; its creator's applies as well, whatever this says.
+    const clientsColumn: Column<ApiKeySummary> = { id: "clients", header: "Clients", accessor: (key) => restrictionLabel(key.clientIds, clients), className: "max-w-48 truncate" };
+    return [...COLUMNS.slice(0, 3), clientsColumn, ...COLUMNS.slice(3), column];
+  }, [clients, column]);
 
   return (
     <div className="space-y-3">

@@ -2,10 +2,11 @@
 /**
  * Creates an API key for an integration. The server answers the key once; it is shown in a panel
  * until dismissed, and only its hash is kept. The role choice stops at the creator's own role,
- * the same rule the server enforces.
+ * the same rule the server enforces; a key may also be limited to some clients.
  */
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/button";
+import { ClientRestrictionField, readClientRestriction } from "@/components/client-restriction-field";
 import { controlProps, Field } from "@/components/field";
 import { FormCard } from "@/components/form-card";
 import { FormErrorSummary } from "@/components/form-error-summary";
@@ -15,7 +16,7 @@ import { hasRole, ROLES, type Role } from "@/server/auth/roles";
 import { API_KEY_MAX_DAYS, createApiKeyInput, type CreateApiKeyInput, type CreatedApiKey } from "@/server/contracts/api-keys";
 import { NewApiKey } from "./new-api-key";
 
-const FIELDS = ["name", "role", "expiresInDays"];
+const FIELDS = ["name", "role", "expiresInDays", "clientIds"];
 
 /** Select values of the expiry choice: days as text, or one of the two words. */
 const EXPIRY_CHOICES = [
@@ -38,10 +39,11 @@ function readForm(form: HTMLFormElement, expiry: ExpiryChoice): CreateApiKeyInpu
     // The select only offers ROLES; the schema still checks it like any other input.
     role: String(data.get("role")) as Role,
     expiresInDays: days,
+    clientIds: readClientRestriction(data),
   };
 }
 
-export function CreateApiKeyForm({ maxRole }: { maxRole: Role }) {
+export function CreateApiKeyForm({ maxRole, clients }: { maxRole: Role; clients: { id: number; name: string }[] }) {
   const { run, pending, error } = useMutation(createApiKeyInput, (input: CreateApiKeyInput) => trpc.apiKeys.create.mutate(input));
   const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY);
   // Kept across later submissions until dismissed: losing it before it was copied means a new key.
@@ -92,6 +94,7 @@ export function CreateApiKeyForm({ maxRole }: { maxRole: Role }) {
               </Field>
             ) : null}
           </div>
+          <ClientRestrictionField id="api-key-clients" clients={clients} error={fieldError("clientIds")} allLabel="Every client its creator sees" />
           <FormErrorSummary error={error} fields={FIELDS} />
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create API key"}

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/session";
-import { mayCall, requiredRole } from "@/server/auth/permissions";
+import { mayCall, refusal } from "@/server/auth/permissions";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyForm } from "./create-api-key-form";
 
@@ -14,8 +14,9 @@ const CODE = "font-mono text-[12px] text-slate-700";
 
 export default async function ApiKeysPage() {
   const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "apiKeys.list")) return <Forbidden requiredRole={requiredRole("apiKeys.list")} />;
-  const keys = await caller.apiKeys.list();
+  if (!mayCall(actor, "apiKeys.list")) return <Forbidden {...refusal(actor, "apiKeys.list")} />;
+  const [keys, { items: clients }] = await Promise.all([caller.apiKeys.list(), caller.clients.list()]);
+  const clientNames = clients.map(({ id, name }) => ({ id, name }));
   return (
     <section>
       <PageHeader
@@ -23,7 +24,7 @@ export default async function ApiKeysPage() {
         description={
           <>
             Keys let integrations call <code className={CODE}>/api/v3</code> with the header <code className={CODE}>X-API-KEY</code>; <code className={CODE}>/api/v1</code> and{" "}
-            <code className={CODE}>/api/agents</code> accept them too. A key never has more rights than the person who created it. See the{" "}
+            <code className={CODE}>/api/agents</code> accept them too. A key never has more rights than the person who created it, and may be limited to some clients. See the{" "}
             {/* A plain link: the documentation is served by a route handler, not a dashboard page. */}
             <a href="/docs" className="font-medium text-sky-700 hover:underline">
               API documentation
@@ -34,14 +35,14 @@ export default async function ApiKeysPage() {
       />
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         {keys.length > 0 ? (
-          <ApiKeysTable rows={keys} />
+          <ApiKeysTable rows={keys} clients={clientNames} />
         ) : (
           <EmptyState title="No API keys yet">
             <p>Create a key with the form on this page for each integration (a script, a monitoring system, a PSA), so that each can be revoked on its own and the audit log shows which one acted.</p>
             <p className="mt-2">Give it the lowest role that does the job: viewer to read, operator to act on devices.</p>
           </EmptyState>
         )}
-        <CreateApiKeyForm maxRole={actor.role} />
+        <CreateApiKeyForm maxRole={actor.role} clients={clientNames} />
       </div>
     </section>
   );

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { mayCall, requiredRole } from "@/server/auth/permissions";
+import { mayCall, refusal } from "@/server/auth/permissions";
 import { requireSession } from "@/lib/session";
 import { AuditTable, type AuditRow } from "./audit-table";
 
@@ -12,7 +12,7 @@ const LIMIT = 500;
 
 export default async function AuditPage() {
   const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "audit.list")) return <Forbidden requiredRole={requiredRole("audit.list")} />;
+  if (!mayCall(actor, "audit.list")) return <Forbidden {...refusal(actor, "audit.list")} />;
   const entries = await caller.audit.list({ limit: LIMIT });
   const rows: AuditRow[] = entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   return (

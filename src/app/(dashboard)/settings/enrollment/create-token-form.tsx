@@ -9,6 +9,8 @@ import { CopyButton } from "@/components/copy-button";
 import { controlProps, Field } from "@/components/field";
 import { FormCard } from "@/components/form-card";
 import { FormErrorSummary } from "@/components/form-error-summary";
+import { SiteSelect } from "@/components/site-select";
+import type { TenantOption } from "@/components/tenant-options";
 import { formatTimestamp } from "@/lib/format-time";
 import { trpc } from "@/lib/trpc-client";
 import { useMutation } from "@/lib/use-mutation";
@@ -16,14 +18,15 @@ import type { z } from "zod";
 import { createEnrollmentInput } from "@/server/contracts/enrollment";
 
 type Input = z.input<typeof createEnrollmentInput>;
-type Created = { label: string; token: string; expiresAt: string; maxUses: number };
+type Created = { label: string; token: string; expiresAt: string; maxUses: number; site: string };
 
-const FIELDS = ["label", "ttlHours", "maxUses"];
+const FIELDS = ["label", "ttlHours", "maxUses", "siteId"];
 
-function readForm(form: HTMLFormElement): Required<Input> {
+function readForm(form: HTMLFormElement): Input {
   const data = new FormData(form);
+  const siteId = String(data.get("siteId") ?? "");
   // An empty number box is 0, which the schema refuses with its own message.
-  return { label: String(data.get("label") ?? ""), ttlHours: Number(data.get("ttlHours")), maxUses: Number(data.get("maxUses")) };
+  return { label: String(data.get("label") ?? ""), ttlHours: Number(data.get("ttlHours")), maxUses: Number(data.get("maxUses")), ...(siteId ? { siteId: Number(siteId) } : {}) };
 }
 
 function NewToken({ created, onDone }: { created: Created; onDone: () => void }) {
@@ -33,7 +36,7 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
         Token {created.label}
       </h2>
       <p className="mt-1 text-xs text-amber-900">
-        Copy it now: <strong>it will not be shown again.</strong> Valid until {formatTimestamp(created.expiresAt, undefined, { seconds: false })} for {created.maxUses}{" "}
+        Copy it now: <strong>it will not be shown again.</strong> Agents it enrolls join {created.site}. Valid until {formatTimestamp(created.expiresAt, undefined, { seconds: false })} for {created.maxUses}{" "}
         {created.maxUses === 1 ? "installation" : "installations"}; put it in the agent&apos;s <code className="font-mono">server.json</code> as <code className="font-mono">enrollmentToken</code>.
       </p>
       <p data-testid="new-enrollment-token" className="mt-3 rounded-md border border-amber-200 bg-white px-2.5 py-2 font-mono text-[13px] break-all text-slate-900 select-all">
@@ -49,7 +52,7 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
   );
 }
 
-export function CreateTokenForm() {
+export function CreateTokenForm({ clients }: { clients: TenantOption[] }) {
   const { run, pending, error } = useMutation(createEnrollmentInput, (input: Input) => trpc.enrollment.create.mutate(input));
   const [created, setCreated] = useState<Created | null>(null);
   const fieldError = (name: keyof Input) => error?.fields[name];
@@ -59,7 +62,7 @@ export function CreateTokenForm() {
     const form = event.currentTarget;
     const token = await run(readForm(form));
     if (!token) return;
-    setCreated({ label: token.label, token: token.token, expiresAt: new Date(token.expiresAt).toISOString(), maxUses: token.maxUses });
+    setCreated({ label: token.label, token: token.token, expiresAt: new Date(token.expiresAt).toISOString(), maxUses: token.maxUses, site: `${token.client.name} / ${token.site.name}` });
     form.reset();
   }
 
@@ -69,6 +72,9 @@ export function CreateTokenForm() {
         <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create token">
           <Field id="token-label" label="Label" error={fieldError("label")} hint="What it is for, e.g. 'Branch office roll-out'.">
             <input name="label" maxLength={100} autoComplete="off" {...controlProps("token-label", fieldError("label"))} />
+          </Field>
+          <Field id="token-site" label="Site" error={fieldError("siteId")} hint="Where the agents it enrolls belong.">
+            <SiteSelect clients={clients} emptyLabel="The default site" {...controlProps("token-site", fieldError("siteId"))} />
           </Field>
           <div className="grid grid-cols-2 gap-3">
             <Field id="token-hours" label="Valid for (hours)" error={fieldError("ttlHours")} hint="1 to 2160.">

@@ -2,8 +2,9 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
+import { tenantOptions } from "@/components/tenant-options";
 import { requireSession } from "@/lib/session";
-import { mayCall, requiredRole } from "@/server/auth/permissions";
+import { mayCall, refusal } from "@/server/auth/permissions";
 import { CreateTokenForm } from "./create-token-form";
 import { TokensTable, type TokenRow } from "./tokens-table";
 
@@ -11,11 +12,12 @@ export const metadata: Metadata = { title: "Enrollment" };
 
 export default async function EnrollmentPage() {
   const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "enrollment.list")) return <Forbidden requiredRole={requiredRole("enrollment.list")} />;
-  const tokens = await caller.enrollment.list();
+  if (!mayCall(actor, "enrollment.list")) return <Forbidden {...refusal(actor, "enrollment.list")} />;
+  const [tokens, { items: clients }] = await Promise.all([caller.enrollment.list(), caller.clients.list()]);
   const rows: TokenRow[] = tokens.map((token) => ({
     id: token.id,
     label: token.label,
+    site: `${token.client.name} / ${token.site.name}`,
     createdBy: token.createdBy,
     createdAt: token.createdAt.toISOString(),
     expiresAt: token.expiresAt.toISOString(),
@@ -31,7 +33,7 @@ export default async function EnrollmentPage() {
       />
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <TokensTable rows={rows} />
-        <CreateTokenForm />
+        <CreateTokenForm clients={tenantOptions(clients)} />
       </div>
     </section>
   );

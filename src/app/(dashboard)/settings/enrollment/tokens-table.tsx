@@ -9,12 +9,13 @@ import type { Column } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
 import { revokeEnrollmentInput } from "@/server/contracts/enrollment";
 
-export type TokenRow = { id: string; label: string; createdBy: string; createdAt: string; expiresAt: string; uses: number; maxUses: number; state: string };
+export type TokenRow = { id: string; label: string; site: string; createdBy: string; createdAt: string; expiresAt: string; uses: number; maxUses: number; state: string };
 
 const STATE_TONES: Record<string, BadgeTone> = { active: "success", "used up": "neutral", expired: "neutral", revoked: "danger" };
 
 const COLUMNS: Column<TokenRow>[] = [
   { id: "label", header: "Label", accessor: (row) => row.label, className: "max-w-64 truncate font-medium text-slate-900" },
+  { id: "site", header: "Site", accessor: (row) => row.site },
   { id: "state", header: "State", accessor: (row) => row.state, render: (row) => <Badge tone={STATE_TONES[row.state] ?? "neutral"}>{row.state}</Badge> },
   { id: "uses", header: "Uses", accessor: (row) => row.uses, render: (row) => `${row.uses} / ${row.maxUses}`, numeric: true, searchable: false },
   { id: "createdBy", header: "Created by", accessor: (row) => row.createdBy },

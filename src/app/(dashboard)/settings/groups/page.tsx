@@ -12,11 +12,11 @@ export const metadata: Metadata = { title: "Groups" };
 
 export default async function GroupsPage() {
   const { actor, caller } = await requireSession();
-  const [groups, { items: clients }] = await Promise.all([caller.groups.list(), caller.agents.list()]);
+  const [groups, { items: agents }] = await Promise.all([caller.groups.list(), caller.agents.list()]);
   // groups.list has no counts; the device list is already needed for the assign form.
   const rows: GroupRow[] = groups.map((name) => {
-    const members = clients.filter((client) => client.group === name);
-    return { name, devices: members.length, online: members.filter((client) => client.online).length };
+    const members = agents.filter((agent) => agent.group === name);
+    return { name, devices: members.length, online: members.filter((agent) => agent.online).length };
   });
   const canAssign = mayCall(actor, "groups.assign");
   return (
@@ -27,7 +27,7 @@ export default async function GroupsPage() {
         <div className="space-y-5">
           <CreateGroupForm existing={groups} />
           {canAssign ? (
-            <AssignGroupForm devices={clients.map(({ agentId, name, group }) => ({ agentId, name, group }))} groups={groups} />
+            <AssignGroupForm devices={agents.map(({ agentId, name, group }) => ({ agentId, name, group }))} groups={groups} />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-xs text-slate-500">Moving devices between groups needs the operator role.</p>
           )}

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
+import { ClientRestrictionField, readClientRestriction } from "@/components/client-restriction-field";
 import { CheckboxField, controlProps, Field } from "@/components/field";
 import { FormCard } from "@/components/form-card";
 import { FormErrorSummary } from "@/components/form-error-summary";
@@ -25,10 +26,11 @@ function readForm(form: HTMLFormElement): CreateUserInput {
     // The select only offers ROLES; the schema still checks it like any other input.
     role: String(data.get("role")) as CreateUserInput["role"],
     totp: data.get("totp") === "on",
+    clientIds: readClientRestriction(data),
   };
 }
 
-export function CreateUserForm() {
+export function CreateUserForm({ clients }: { clients: { id: number; name: string }[] }) {
   const { run, pending, error } = useMutation(createUserInput, (input: CreateUserInput) => trpc.users.create.mutate(input));
   const [created, setCreated] = useState<string | null>(null);
   // Kept across later submissions until dismissed: losing it before the user has scanned it
@@ -67,8 +69,9 @@ export function CreateUserForm() {
               ))}
             </select>
           </Field>
+          <ClientRestrictionField id="user-clients" clients={clients} error={fieldError("clientIds")} />
           <CheckboxField id="user-totp" name="totp" label="Require TOTP" error={fieldError("totp")} hint="Sign-in then also asks for a code from an authenticator app." />
-          <FormErrorSummary error={error} fields={["username", "password", "role", "totp"]} />
+          <FormErrorSummary error={error} fields={["username", "password", "role", "clientIds", "totp"]} />
           {created ? (
             <Alert tone="success">
               User <strong className="font-semibold">{created}</strong> created.

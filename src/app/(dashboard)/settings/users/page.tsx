@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { mayCall, requiredRole } from "@/server/auth/permissions";
+import { mayCall, refusal } from "@/server/auth/permissions";
 import { requireSession } from "@/lib/session";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
@@ -12,14 +12,15 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const { actor, caller } = await requireSession();
   // Checked before calling users.list: a viewer gets a page that explains, not an error page.
-  if (!mayCall(actor, "users.list")) return <Forbidden requiredRole={requiredRole("users.list")} />;
-  const users = await caller.users.list();
+  if (!mayCall(actor, "users.list")) return <Forbidden {...refusal(actor, "users.list")} />;
+  const [users, { items: clients }] = await Promise.all([caller.users.list(), caller.clients.list()]);
+  const clientNames = clients.map(({ id, name }) => ({ id, name }));
   return (
     <section>
-      <PageHeader title="Users" description="People who can sign in to this dashboard. Viewers can look, operators can act on devices, admins also manage users. Every change here is in the audit log." />
+      <PageHeader title="Users" description="People who can sign in to this dashboard. Viewers can look, operators can act on devices, admins also manage users. Each sees every client's devices, or only some clients'. Every change here is in the audit log." />
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <UsersTable users={users} currentUsername={actor.username} />
-        <CreateUserForm />
+        <UsersTable users={users} currentUsername={actor.username} clients={clientNames} />
+        <CreateUserForm clients={clientNames} />
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The users table: name, role, state, second factor and last sign-in, with each user's controls
- * (role, reset password, end sessions, disable or enable). The signed-in admin's own row is
+ * The users table: name, role, clients, state, second factor and last sign-in, with each user's
+ * controls (role, clients, reset password, end sessions, disable or enable). The signed-in admin's own row is
  * marked and has none: locking oneself out is not a click away, and the server refuses it anyway.
  */
 import Link from "next/link";
@@ -11,16 +11,20 @@ import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
+import { restrictionLabel } from "@/components/tenant-options";
 import type { Column } from "@/lib/table-rows";
 import { ROLES, type Role } from "@/server/auth/roles";
 import type { UserSummary } from "@/server/contracts/users";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserActionDialog, type UserAction } from "./user-action-dialog";
+import { UserClientsDialog } from "./user-clients-dialog";
 
 const ROLE_TONES = { admin: "info", operator: "warning", viewer: "neutral" } as const;
 const SELECT = "h-6 rounded border border-slate-300 bg-white px-1 text-xs text-slate-800 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/25 focus:outline-none";
 
-type ActOn = (action: UserAction) => void;
+type Action = UserAction | { kind: "clients"; user: UserSummary };
+type ActOn = (action: Action) => void;
+type ClientName = { id: number; name: string };
 
 function RoleCell({ user, isSelf, actOn }: { user: UserSummary; isSelf: boolean; actOn: ActOn }) {
   if (isSelf) return <Badge tone={ROLE_TONES[user.role]}>{user.role}</Badge>;
@@ -33,6 +37,16 @@ function RoleCell({ user, isSelf, actOn }: { user: UserSummary; isSelf: boolean;
         </option>
       ))}
     </select>
+  );
+}
+
+function ClientsCell({ user, isSelf, clients, actOn }: { user: UserSummary; isSelf: boolean; clients: ClientName[]; actOn: ActOn }) {
+  const label = restrictionLabel(user.clientIds, clients);
+  if (isSelf) return <span className="text-slate-600">{label}</span>;
+  return (
+    <Button variant="ghost" size="xs" aria-label={`Clients of ${user.username}: ${label}`} onClick={() => actOn({ kind: "clients", user })} className="max-w-56 justify-start truncate">
+      {label}
+    </Button>
   );
 }
 
@@ -66,7 +80,7 @@ function ActionsCell({ user, isSelf, actOn }: { user: UserSummary; isSelf: boole
   );
 }
 
-function columnsFor(currentUsername: string, actOn: ActOn): Column<UserSummary>[] {
+function columnsFor(currentUsername: string, clients: ClientName[], actOn: ActOn): Column<UserSummary>[] {
   const isSelf = (user: UserSummary) => user.username === currentUsername;
   return [
     {
@@ -82,6 +96,12 @@ function columnsFor(currentUsername: string, actOn: ActOn): Column<UserSummary>[
       className: "font-medium text-slate-900",
     },
     { id: "role", header: "Role", accessor: (user) => user.role, render: (user) => <RoleCell user={user} isSelf={isSelf(user)} actOn={actOn} /> },
+    {
+      id: "clients",
+      header: "Clients",
+      accessor: (user) => restrictionLabel(user.clientIds, clients),
+      render: (user) => <ClientsCell user={user} isSelf={isSelf(user)} clients={clients} actOn={actOn} />,
+    },
     {
       id: "state",
       header: "State",
@@ -108,16 +128,16 @@ function columnsFor(currentUsername: string, actOn: ActOn): Column<UserSummary>[
   ];
 }
 
-export function UsersTable({ users, currentUsername }: { users: UserSummary[]; currentUsername: string }) {
-  const [action, setAction] = useState<UserAction | null>(null);
+export function UsersTable({ users, currentUsername, clients }: { users: UserSummary[]; currentUsername: string; clients: ClientName[] }) {
+  const [action, setAction] = useState<Action | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const columns = useMemo(
     () =>
-      columnsFor(currentUsername, (next) => {
+      columnsFor(currentUsername, clients, (next) => {
         setNotice(null);
         setAction(next);
       }),
-    [currentUsername],
+    [currentUsername, clients],
   );
   const close = () => setAction(null);
 
@@ -134,7 +154,19 @@ export function UsersTable({ users, currentUsername }: { users: UserSummary[]; c
         rowAttributes={(user) => ({ "data-username": user.username })}
       />
       {action?.kind === "resetPassword" ? <ResetPasswordDialog key={action.user.username} user={action.user} onClose={close} /> : null}
-      {action && action.kind !== "resetPassword" ? (
+      {action?.kind === "clients" ? (
+        <UserClientsDialog
+          key={action.user.username}
+          user={action.user}
+          clients={clients}
+          onClose={close}
+          onDone={(message) => {
+            close();
+            setNotice(message);
+          }}
+        />
+      ) : null}
+      {action && action.kind !== "resetPassword" && action.kind !== "clients" ? (
         <UserActionDialog
           key={`${action.kind}:${action.user.username}`}
           action={action}
