@@ -19,10 +19,12 @@ export class AgentProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcess;
 
-  constructor(configPath: string) {
+  /** `env` is added to this process's environment (RMM_AGENT_TEST_TIMINGS, say). */
+  constructor(configPath: string, { env = {} }: { env?: Record<string, string> } = {}) {
     this.child = spawn(process.execPath, ["--import", "tsx", "agent/src/main.ts", "--config", configPath], {
       cwd: REPO_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
     });
     let pending = "";
     this.child.stdout!.on("data", (chunk: Buffer) => {
