@@ -127,7 +127,7 @@ export class Updater {
   }
 
   private async rollBack(marker: UpdateMarker, confirmWithinMs: number): Promise<void> {
-    const reason = `${marker.toVersion} did not connect within ${Math.round(confirmWithinMs / 1000)} s`;
+    const reason = `${marker.toVersion} did not connect within ${confirmWithinMs / 1000} s`;
     try {
       await this.files.rollBack(marker, reason);
     } catch (error) {
