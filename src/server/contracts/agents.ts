@@ -14,6 +14,15 @@ export type AgentSortField = (typeof AGENT_SORT_FIELDS)[number];
 export const AGENT_STATUSES = ["online", "offline"] as const;
 
 /**
+ * What became of the request that a removed agent remove itself: `confirmed` (it acknowledged and
+ * is removing its service and files), `offline` (not connected: nothing was asked), `no-answer`
+ * (connected but silent within the wait), `refused` (it answered with an error, e.g. an agent too
+ * old to know `uninstall`).
+ */
+export const UNINSTALL_OUTCOMES = ["confirmed", "offline", "no-answer", "refused"] as const;
+export type UninstallOutcome = (typeof UNINSTALL_OUTCOMES)[number];
+
+/**
  * Filters, sort and an optional page. Without `perPage` every matching agent is returned (the
  * device list and spec 000's `GET /clients` want them all; REST list endpoints always page).
  */

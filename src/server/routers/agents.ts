@@ -6,7 +6,7 @@ import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
 import { agentIdFrom, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput } from "../contracts/agents";
+import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, UNINSTALL_OUTCOMES } from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
 import { getAgent, listAgents, recordAgentReport, removeAgent } from "../services/agents";
@@ -70,7 +70,7 @@ export const agentsRouter = router({
 
   remove: agentProcedure("admin")
     .meta({
-      summary: "Remove an agent (its key is revoked and its connection closed)",
+      summary: "Remove an agent (a connected agent is asked to uninstall itself; then its key is revoked and its connection closed)",
       tag: TAG,
       routes: {
         v1: { method: "DELETE", path: "/agents/{uuid}", input: agentIdFrom("uuid"), present: { schema: z.object({ uuid: z.string() }), present: (out: { agentId: string }) => ({ uuid: out.agentId }) } },
@@ -78,7 +78,7 @@ export const agentsRouter = router({
         agents: { method: "DELETE", path: "/{agent_id}", input: agentIdFrom("agent_id"), present: { schema: z.object({ status: z.literal("deleted") }), present: () => ({ status: "deleted" }) } },
       },
     })
-    .output(z.object({ agentId: z.string() }))
+    .output(z.object({ agentId: z.string(), uninstall: z.enum(UNINSTALL_OUTCOMES) }))
     .mutation(({ ctx }) => removeAgent(ctx.service, ctx.agent.id)),
 
   action: agentProcedure("operator")

@@ -1,13 +1,14 @@
 /**
  * The agents resource, read and changed the same way by the dashboard and every REST surface:
- * filtered, sorted and paged lists; one agent; removal (the agent is revoked: its secret no longer
- * opens a connection, it disappears from lists, and the gateway holding its socket closes it; the
- * row stays for the audit trail and the history that refers to it).
+ * filtered, sorted and paged lists; one agent; removal (a connected agent is asked to uninstall
+ * itself, then the agent is revoked: its secret no longer opens a connection, it disappears from
+ * lists, and the gateway holding its socket closes it; the row stays for the audit trail and the
+ * history that refers to it).
  */
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
-import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput } from "../contracts/agents";
+import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput, UninstallOutcome } from "../contracts/agents";
 import type { Db } from "../db/client";
 import { agentMetrics, agents } from "../db/schema";
 import { AppError } from "../errors";
@@ -70,7 +71,30 @@ export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
   return toAgentRecord(row);
 }
 
-export async function removeAgent(ctx: ServiceContext, agentId: string): Promise<{ agentId: string }> {
+/** How long removal waits for a connected agent to acknowledge `uninstall` before revoking it anyway. */
+export const UNINSTALL_ACK_TIMEOUT_MS = 10_000;
+
+async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: string }, timeoutMs: number): Promise<UninstallOutcome> {
+  if (agent.status !== "online") return "offline";
+  try {
+    await ctx.request(agent.id, "uninstall", {}, { timeoutMs });
+    return "confirmed";
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "AGENT_OFFLINE") return "offline";
+    return error.code === "AGENT_TIMEOUT" ? "no-answer" : "refused";
+  }
+}
+
+/**
+ * A connected agent is first asked to uninstall itself (and given a few seconds to acknowledge),
+ * so a removed device does not keep a service that can never connect again; then its key is
+ * revoked either way. The audit entry says which of the two happened.
+ */
+export async function removeAgent(ctx: ServiceContext, agentId: string, { uninstallTimeoutMs = UNINSTALL_ACK_TIMEOUT_MS } = {}): Promise<{ agentId: string; uninstall: UninstallOutcome }> {
+  const [current] = await ctx.db.select({ id: agents.id, status: agents.status }).from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
+  if (!current) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+  const uninstall = await askToUninstall(ctx, current, uninstallTimeoutMs);
   return ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(agents)
@@ -79,10 +103,10 @@ export async function removeAgent(ctx: ServiceContext, agentId: string): Promise
       .returning({ id: agents.id, name: agents.name });
     const agent = revoked[0];
     if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name } }, tx);
+    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name, uninstall } }, tx);
     await notify(tx, CHANNELS.agentRevoked, agent.id);
     await notify(tx, CHANNELS.agentChanged, agent.id);
-    return { agentId: agent.id };
+    return { agentId: agent.id, uninstall };
   });
 }
 

@@ -21,6 +21,18 @@ export type AgentMetrics = {
 
 export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
 
+/** Self-update rings: `pilot` agents get a new release at once, `general` ones AGENT_UPDATE_DELAY_HOURS later. */
+export const AGENT_UPDATE_RINGS = ["pilot", "general"] as const;
+export const agentUpdateRingEnum = pgEnum("agent_update_ring", AGENT_UPDATE_RINGS);
+
+/**
+ * Where the latest self-update offered to an agent stands: `offered` by the gateway, then what
+ * the agent reported (`downloading`, `installing`, `failed`, `rolled-back`, `declined`), and
+ * `updated` once it says hello with the new version.
+ */
+export const AGENT_UPDATE_STATES = ["offered", "downloading", "installing", "updated", "failed", "rolled-back", "declined"] as const;
+export const agentUpdateStateEnum = pgEnum("agent_update_state", AGENT_UPDATE_STATES);
+
 export type AgentSpecs = {
   cpu?: { model?: string; cores?: number };
   memoryBytes?: number;
@@ -50,6 +62,12 @@ export const agents = pgTable(
     localAddresses: jsonb("local_addresses").$type<string[]>().notNull().default([]),
     /** The latest `monitoring-metrics` (CPU, memory, disk, network) for the device list. */
     metrics: jsonb("metrics").$type<AgentMetrics>(),
+    updateRing: agentUpdateRingEnum("update_ring").notNull().default("general"),
+    /** The release last offered to this agent, how that went and when it last changed. */
+    updateVersion: text("update_version"),
+    updateState: agentUpdateStateEnum("update_state"),
+    updateMessage: text("update_message"),
+    updateAt: timestamp("update_at", { withTimezone: true }),
     enrollmentTokenId: text("enrollment_token_id"),
     /** SHA-256 of the per-agent secret; the secret itself is known only to the agent. */
     secretHash: text("secret_hash").notNull(),
