@@ -44,7 +44,7 @@ function updater(overrides: Partial<UpdaterOptions> & { body?: Buffer } = {}) {
     log: createLogger(() => {}),
     fetch: async (url, init) => {
       requests.push({ url: String(url), authorization: new Headers(init?.headers).get("authorization") ?? "" });
-      return new Response(body);
+      return new Response(new Uint8Array(body));
     },
     ...overrides,
   });
