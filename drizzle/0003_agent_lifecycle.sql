@@ -1,5 +1,5 @@
 CREATE TYPE "public"."agent_update_ring" AS ENUM('pilot', 'general');--> statement-breakpoint
-CREATE TYPE "public"."agent_update_state" AS ENUM('offered', 'downloading', 'installing', 'updated', 'failed', 'rolled-back', 'declined');--> statement-breakpoint
+CREATE TYPE "public"."agent_update_state" AS ENUM('offered', 'downloading', 'installing', 'failed', 'rolled-back', 'declined', 'updated');--> statement-breakpoint
 CREATE TABLE "agent_releases" (
 	"platform" text NOT NULL,
 	"version" text NOT NULL,

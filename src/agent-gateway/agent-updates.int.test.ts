@@ -7,9 +7,11 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentReleases, agents } from "../server/db/schema";
+import { agentReleases, agents, auditLog } from "../server/db/schema";
+import { getAgent, listAgents, setUpdateRing } from "../server/services/agents";
+import { testServiceContext } from "../test/actors";
 import { FakeAgent } from "../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../test/gateway-harness";
 
@@ -101,6 +103,22 @@ describe("agent self-update", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(offered(agent)).toBe(false);
     expect((await row(agent.agentId)).updateState).toBeNull();
+    expect((await getAgent(h.t.db, agent.agentId)).agentUpdate).toMatchObject({ state: "scheduled", version: "0.2.0", dueAt: expect.any(String) });
     await agent.close();
+  });
+
+  it("shows the dashboard where each agent stands, and moves an agent to the pilot ring (audited)", async () => {
+    const agent = await agentInRing("general");
+    await setUpdateRing(testServiceContext(h.t.db), agent.agentId, "pilot");
+    expect((await row(agent.agentId)).updateRing).toBe("pilot");
+    const [entry] = await h.t.db.select().from(auditLog).where(and(eq(auditLog.action, "agent.update-ring"), eq(auditLog.target, agent.agentId)));
+    expect(entry?.details).toMatchObject({ ring: "pilot" });
+    // Offered at the agent's next connection (or the gateway's next sweep).
+    await agent.close();
+    const again = await FakeAgent.connect({ url: h.url, credentials: { agentId: agent.agentId, agentSecret: agent.agentSecret }, agentVersion: "0.1.0" });
+    await offerTo(again);
+    const { items } = await listAgents({ db: h.t.db }, { sortBy: "name", sortOrder: "asc", page: 1 });
+    expect(items.find((item) => item.agentId === agent.agentId)).toMatchObject({ updateRing: "pilot", agentUpdate: { state: "offered", version: "0.2.0" } });
+    await again.close();
   });
 });

@@ -6,10 +6,10 @@ import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
 import { agentIdFrom, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, UNINSTALL_OUTCOMES } from "../contracts/agents";
+import { AGENT_UPDATE_RINGS, agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, setUpdateRingInput, UNINSTALL_OUTCOMES } from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
-import { getAgent, listAgents, recordAgentReport, removeAgent } from "../services/agents";
+import { getAgent, listAgents, recordAgentReport, removeAgent, setUpdateRing } from "../services/agents";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
 import { agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
@@ -80,6 +80,12 @@ export const agentsRouter = router({
     })
     .output(z.object({ agentId: z.string(), uninstall: z.enum(UNINSTALL_OUTCOMES) }))
     .mutation(({ ctx }) => removeAgent(ctx.service, ctx.agent.id)),
+
+  setUpdateRing: agentProcedure("admin")
+    .meta({ summary: "Put an agent in the pilot or the general self-update ring", tag: TAG })
+    .input(setUpdateRingInput)
+    .output(z.object({ agentId: z.string(), updateRing: z.enum(AGENT_UPDATE_RINGS) }))
+    .mutation(({ ctx, input }) => setUpdateRing(ctx.service, ctx.agent.id, input.ring)),
 
   action: agentProcedure("operator")
     .meta({ summary: "Run an action on an agent", tag: TAG, routes: { v1: { method: "POST", path: "/agents/{uuid}/action", input: agentIdFrom("uuid") } } })

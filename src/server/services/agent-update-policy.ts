@@ -6,6 +6,7 @@
  * again; a failed or declined one is offered again after an hour; an offer that went quiet
  * (the agent disconnected mid-download) after half an hour.
  */
+import type { AgentUpdateView } from "../contracts/agents";
 import type { agents } from "../db/schema";
 
 export const RETRY_FAILED_AFTER_MS = 60 * 60_000;
@@ -63,20 +64,9 @@ export function decideOffer(facts: UpdateFacts, release: ReleaseFacts, now: Date
   }
 }
 
-/**
- * How the dashboard tells it: `current` (nothing newer), `scheduled` (newer, its ring is not due
- * yet), `pending` (due; offered at its next connection), or the state of the latest offer.
- */
-export type UpdateView = {
-  state: "current" | "scheduled" | "pending" | "offered" | "downloading" | "installing" | "failed" | "rolled-back" | "declined";
-  /** The release this is about; null when current. */
-  version: string | null;
-  dueAt: string | null;
-  message: string | null;
-};
-
-export function describeUpdate(facts: UpdateFacts, release: ReleaseFacts | undefined, now: Date, delayHours: number): UpdateView {
-  const current: UpdateView = { state: "current", version: null, dueAt: null, message: null };
+/** What the dashboard shows (contracts/agents.ts explains the states). */
+export function describeUpdate(facts: UpdateFacts, release: ReleaseFacts | undefined, now: Date, delayHours: number): AgentUpdateView {
+  const current: AgentUpdateView = { state: "current", version: null, dueAt: null, message: null };
   if (!release || (facts.agentVersion !== null && compareVersions(release.version, facts.agentVersion) <= 0)) return current;
   const dueAt = updateDueAt(facts.updateRing, release, delayHours);
   const view = { version: release.version, dueAt: dueAt.toISOString(), message: null };

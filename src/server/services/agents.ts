@@ -8,10 +8,13 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
-import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput, UninstallOutcome } from "../contracts/agents";
+import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, AgentUpdateRing, ListAgentsInput, UninstallOutcome } from "../contracts/agents";
 import type { Db } from "../db/client";
 import { agentMetrics, agents } from "../db/schema";
+import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { latestReleases, type PublishedRelease } from "./agent-releases";
+import { describeUpdate } from "./agent-update-policy";
 import type { ServiceContext } from "./service-context";
 
 type AgentRow = typeof agents.$inferSelect;
@@ -49,33 +52,43 @@ function filtersOf(input: ListAgentsInput): SQL {
   return and(...conditions)!;
 }
 
+/** What every record's `agentUpdate` is computed against: the newest releases and the ring delay. */
+type UpdateContext = { releases: Map<string, PublishedRelease>; now: Date; delayHours: number };
+
+async function updateContext(db: Db): Promise<UpdateContext> {
+  return { releases: await latestReleases(db), now: new Date(), delayHours: getConfig().AGENT_UPDATE_DELAY_HOURS };
+}
+
 export async function listAgents(ctx: Pick<ServiceContext, "db">, input: ListAgentsInput): Promise<AgentPage> {
   const where = filtersOf(input);
+  const updates = await updateContext(ctx.db);
+  const toRecord = (row: AgentRow) => toAgentRecord(row, updates);
   const order = input.sortOrder === "desc" ? desc : asc;
   // The id breaks ties, so pages never repeat or skip a row.
   const query = ctx.db.select().from(agents).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
   if (input.perPage === undefined) {
     const rows = await query;
-    return { items: rows.map(toAgentRecord), total: rows.length, page: 1, perPage: rows.length, pages: rows.length > 0 ? 1 : 0 };
+    return { items: rows.map(toRecord), total: rows.length, page: 1, perPage: rows.length, pages: rows.length > 0 ? 1 : 0 };
   }
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     query.limit(input.perPage).offset((input.page - 1) * input.perPage),
     ctx.db.select({ total: count() }).from(agents).where(where),
   ]);
-  return { items: rows.map(toAgentRecord), total, page: input.page, perPage: input.perPage, pages: Math.ceil(total / input.perPage) };
+  return { items: rows.map(toRecord), total, page: input.page, perPage: input.perPage, pages: Math.ceil(total / input.perPage) };
 }
 
 export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
   const [row] = await db.select().from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-  return toAgentRecord(row);
+  return toAgentRecord(row, await updateContext(db));
 }
 
 /** How long removal waits for a connected agent to acknowledge `uninstall` before revoking it anyway. */
 export const UNINSTALL_ACK_TIMEOUT_MS = 10_000;
 
-async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: string }, timeoutMs: number): Promise<UninstallOutcome> {
-  if (agent.status !== "online") return "offline";
+async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: string; gatewayId: string | null }, timeoutMs: number): Promise<UninstallOutcome> {
+  // Without a gateway holding its socket nobody could deliver the request.
+  if (agent.status !== "online" || !agent.gatewayId) return "offline";
   try {
     await ctx.request(agent.id, "uninstall", {}, { timeoutMs });
     return "confirmed";
@@ -92,7 +105,7 @@ async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: 
  * revoked either way. The audit entry says which of the two happened.
  */
 export async function removeAgent(ctx: ServiceContext, agentId: string, { uninstallTimeoutMs = UNINSTALL_ACK_TIMEOUT_MS } = {}): Promise<{ agentId: string; uninstall: UninstallOutcome }> {
-  const [current] = await ctx.db.select({ id: agents.id, status: agents.status }).from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
+  const [current] = await ctx.db.select({ id: agents.id, status: agents.status, gatewayId: agents.gatewayId }).from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
   if (!current) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
   const uninstall = await askToUninstall(ctx, current, uninstallTimeoutMs);
   return ctx.db.transaction(async (tx) => {
@@ -110,8 +123,20 @@ export async function removeAgent(ctx: ServiceContext, agentId: string, { uninst
   });
 }
 
-export function toAgentRecord(row: AgentRow): AgentRecord {
+/** Moves an agent between update rings; a gateway that holds it offers a due release within its next sweep. */
+export async function setUpdateRing(ctx: ServiceContext, agentId: string, ring: AgentUpdateRing): Promise<{ agentId: string; updateRing: AgentUpdateRing }> {
+  return ctx.db.transaction(async (tx) => {
+    const [agent] = await tx.update(agents).set({ updateRing: ring }).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).returning({ id: agents.id, name: agents.name });
+    if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+    await ctx.audit({ action: "agent.update-ring", target: agent.id, details: { name: agent.name, ring } }, tx);
+    await notify(tx, CHANNELS.agentChanged, agent.id);
+    return { agentId: agent.id, updateRing: ring };
+  });
+}
+
+export function toAgentRecord(row: AgentRow, { releases, now, delayHours }: UpdateContext): AgentRecord {
   const online = row.status === "online";
+  const release = row.platform ? releases.get(row.platform) : undefined;
   return {
     agentId: row.id,
     name: row.name,
@@ -125,6 +150,8 @@ export function toAgentRecord(row: AgentRow): AgentRecord {
     connectedAt: online ? (row.connectedAt?.toISOString() ?? null) : null,
     loggedInUser: row.loggedInUser,
     agentVersion: row.agentVersion,
+    updateRing: row.updateRing,
+    agentUpdate: describeUpdate(row, release, now, delayHours),
     remoteAddress: row.remoteAddress,
     localAddresses: row.localAddresses,
     specs: row.specs ?? null,

@@ -1,6 +1,7 @@
 "use client";
 /** The devices table's columns: what a technician scans for first is name, state, group and load. */
 import Link from "next/link";
+import { AgentUpdateBadge } from "@/components/agent-update-badge";
 import { DataTable } from "@/components/data-table";
 import { MiniMeter } from "@/components/mini-meter";
 import { RelativeTime } from "@/components/relative-time";
@@ -39,7 +40,17 @@ const COLUMNS: Column<AgentRecord>[] = [
     render: (client) => <RelativeTime iso={client.lastSeen} />,
     searchable: false,
   },
-  { id: "version", header: "Agent", accessor: (client) => client.agentVersion, className: "font-mono text-xs text-slate-600" },
+  {
+    id: "version",
+    header: "Agent",
+    accessor: (client) => client.agentVersion,
+    render: (client) => (
+      <span className="inline-flex items-center gap-2">
+        <span className="font-mono text-xs text-slate-600">{client.agentVersion}</span>
+        <AgentUpdateBadge update={client.agentUpdate} />
+      </span>
+    ),
+  },
 ];
 
 const FACETS = ["group", "status"];

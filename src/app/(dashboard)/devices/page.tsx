@@ -1,10 +1,12 @@
 /** The device list: every enrolled agent, its state and where it belongs; updates live. */
 import type { Metadata } from "next";
+import { Alert } from "@/components/alert";
 import { EmptyState } from "@/components/empty-state";
 import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/session";
 import { mayCall } from "@/server/auth/permissions";
+import { UNINSTALL_OUTCOMES, type UninstallOutcome } from "@/server/contracts/agents";
 import { AddAgentButton, AddAgentUnavailable } from "./add-agent-dialog";
 import { DevicesTable } from "./devices-table";
 
@@ -22,8 +24,29 @@ function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
   return facets;
 }
 
+const UNINSTALL_NOTICES: Record<UninstallOutcome, string> = {
+  confirmed: "its agent confirmed and is uninstalling itself.",
+  offline: "it was offline, so its agent is still installed: run `rmm-agent uninstall` on the machine (the agent stops trying to connect within an hour).",
+  "no-answer": "its agent did not confirm in time and may still be installed: run `rmm-agent uninstall` on the machine.",
+  refused: "its agent could not uninstall itself (too old?): run `rmm-agent uninstall` on the machine, or remove it by hand.",
+};
+
+/** After a removal (remove-device-button.tsx), `?removed=<name>&uninstall=<outcome>` says how it went. */
+function RemovalNotice({ params }: { params: Awaited<SearchParams> }) {
+  const { removed, uninstall } = params;
+  if (typeof removed !== "string" || typeof uninstall !== "string" || !(UNINSTALL_OUTCOMES as readonly string[]).includes(uninstall)) return null;
+  return (
+    <div className="mb-4">
+      <Alert tone={uninstall === "confirmed" ? "success" : "info"}>
+        {removed} was removed; {UNINSTALL_NOTICES[uninstall as UninstallOutcome]}
+      </Alert>
+    </div>
+  );
+}
+
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { actor, caller } = await requireSession();
+  const params = await searchParams;
   const { items: clients } = await caller.agents.list();
   const online = clients.filter((client) => client.online).length;
   const canAdd = mayCall(actor, "enrollment.preparePackage");
@@ -40,13 +63,14 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
           </>
         }
       />
+      <RemovalNotice params={params} />
       {clients.length === 0 ? (
         <EmptyState title="No devices yet — add an agent" action={canAdd ? <AddAgentButton label="Add your first agent" variant="secondary" /> : null}>
           <p>Devices appear here as soon as an agent connects to this server. Install the agent on a Windows or Linux machine and it will enrol itself and report its status, group and system details.</p>
           {canAdd ? null : <p className="mt-2">Adding agents needs the operator role; ask an operator or admin.</p>}
         </EmptyState>
       ) : (
-        <DevicesTable clients={clients} initialFacets={initialFacets(await searchParams)} />
+        <DevicesTable clients={clients} initialFacets={initialFacets(params)} />
       )}
     </section>
   );

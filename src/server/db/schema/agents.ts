@@ -1,6 +1,8 @@
 /** Device groups and the agents that report into them. */
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { AGENT_UPDATE_STATES } from "../../../protocol/lifecycle";
+import { AGENT_UPDATE_RINGS } from "../../contracts/agents";
 
 export const groups = pgTable(
   "groups",
@@ -22,7 +24,6 @@ export type AgentMetrics = {
 export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
 
 /** Self-update rings: `pilot` agents get a new release at once, `general` ones AGENT_UPDATE_DELAY_HOURS later. */
-export const AGENT_UPDATE_RINGS = ["pilot", "general"] as const;
 export const agentUpdateRingEnum = pgEnum("agent_update_ring", AGENT_UPDATE_RINGS);
 
 /**
@@ -30,8 +31,7 @@ export const agentUpdateRingEnum = pgEnum("agent_update_ring", AGENT_UPDATE_RING
  * the agent reported (`downloading`, `installing`, `failed`, `rolled-back`, `declined`), and
  * `updated` once it says hello with the new version.
  */
-export const AGENT_UPDATE_STATES = ["offered", "downloading", "installing", "updated", "failed", "rolled-back", "declined"] as const;
-export const agentUpdateStateEnum = pgEnum("agent_update_state", AGENT_UPDATE_STATES);
+export const agentUpdateStateEnum = pgEnum("agent_update_state", ["offered", ...AGENT_UPDATE_STATES, "updated"]);
 
 export type AgentSpecs = {
   cpu?: { model?: string; cores?: number };

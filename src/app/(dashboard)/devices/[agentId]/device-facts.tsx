@@ -1,9 +1,11 @@
 /** What the agent reported about its machine (hardware, disks) and about itself. */
+import { AgentUpdateBadge } from "@/components/agent-update-badge";
 import { Card, Fact, FactList } from "@/components/fact-card";
 import { RelativeTime } from "@/components/relative-time";
 import { UsageBar } from "@/components/usage-bar";
 import { formatBytes, usedPercent } from "@/lib/format-bytes";
 import type { AgentRecord } from "@/server/contracts/agents";
+import { UpdateRingSelect } from "./update-ring-select";
 
 type Disk = NonNullable<NonNullable<AgentRecord["specs"]>["disks"]>[number];
 
@@ -48,7 +50,22 @@ export function SystemCard({ client }: { client: AgentRecord }) {
   );
 }
 
-export function AgentCard({ client }: { client: AgentRecord }) {
+function UpdateFact({ update }: { update: AgentRecord["agentUpdate"] }) {
+  if (update.state === "current") return <span className="text-slate-600">Up to date</span>;
+  return (
+    <div className="space-y-1">
+      <AgentUpdateBadge update={update} />
+      {update.state === "scheduled" && update.dueAt ? (
+        <p className="text-xs text-slate-500">
+          Due <RelativeTime iso={update.dueAt} />
+        </p>
+      ) : null}
+      {update.message ? <p className="text-xs text-slate-500">{update.message}</p> : null}
+    </div>
+  );
+}
+
+export function AgentCard({ client, canSetRing }: { client: AgentRecord; canSetRing: boolean }) {
   return (
     <Card title="Agent">
       <FactList>
@@ -56,6 +73,10 @@ export function AgentCard({ client }: { client: AgentRecord }) {
           <span className="font-mono text-xs">{client.agentId}</span>
         </Fact>
         <Fact label="Version">{client.agentVersion}</Fact>
+        <Fact label="Self-update">
+          <UpdateFact update={client.agentUpdate} />
+        </Fact>
+        <Fact label="Update ring">{canSetRing ? <UpdateRingSelect agentId={client.agentId} ring={client.updateRing} /> : client.updateRing === "pilot" ? "Pilot" : "General"}</Fact>
         <Fact label="Remote address">{client.remoteAddress ? <span className="font-mono text-xs">{client.remoteAddress}</span> : null}</Fact>
         <Fact label="Enrolled">
           <RelativeTime iso={client.createdAt} />

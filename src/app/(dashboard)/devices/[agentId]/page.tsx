@@ -68,7 +68,7 @@ export default async function DevicePage({ params }: { params: Params }) {
       <div className="grid items-start gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <LoadCard load={latestLoad(client.metrics, snapshot)} memoryBytes={client.specs?.memoryBytes} online={client.online} />
         <SystemCard client={client} />
-        <AgentCard client={client} />
+        <AgentCard client={client} canSetRing={mayCall(actor, "agents.setUpdateRing")} />
       </div>
       <ProcessPanel agentId={client.agentId} deviceName={client.name} online={client.online} canEnd={mayCall(actor, "processes.kill")} initialSnapshot={snapshot} />
     </section>
