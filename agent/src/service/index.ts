@@ -10,6 +10,7 @@ import { statePathFor } from "../cli";
 import { loadServerConfig } from "../config";
 import type { Logger } from "../log";
 import { StateStore } from "../state";
+import { errorMessage } from "../util";
 import { programFiles } from "../platform/windows-paths";
 import type { AgentFiles } from "./agent-files";
 import { SERVICE_HOST_ASSETS } from "./assets";
@@ -63,6 +64,15 @@ function unsupported(platform: string): never {
   throw new Error(`installing as a service is not implemented on ${platform}`);
 }
 
+/** Windows has no cheap "am I elevated" check that works everywhere: recognise the refusal instead. */
+function explainDenied(environment: ServiceEnvironment, error: unknown): never {
+  const message = errorMessage(error);
+  if (environment.platform === "win32" && /EPERM|EACCES|FAILED 5:|Access is denied/i.test(message)) {
+    throw new Error(`${message} (run it from a command prompt opened with "Run as administrator")`, { cause: error });
+  }
+  throw error;
+}
+
 function checkPrivileges(environment: ServiceEnvironment, verb: string, dryRun: boolean): void {
   if (dryRun || environment.platform !== "linux" || environment.isRoot) return;
   throw new Error(`${verb} needs root: run it with sudo`);
@@ -79,7 +89,7 @@ export async function installService(environment: ServiceEnvironment, { configPa
   }
   const source: AgentFiles = { binary: environment.execPath, configPath, statePath };
   const steps = installSteps(environment, source);
-  await runSteps(steps, { dryRun, log: environment.log });
+  await runSteps(steps, { dryRun, log: environment.log }).catch((error: unknown) => explainDenied(environment, error));
   environment.log.info(dryRun ? "install-planned" : "installed", { directory: installDirectory(environment) });
 }
 
@@ -97,7 +107,7 @@ export async function uninstallService(environment: ServiceEnvironment, { dryRun
       : environment.platform === "win32"
         ? windowsUninstallSteps(windowsHost(environment), environment.execPath)
         : unsupported(environment.platform);
-  await runSteps(steps, { dryRun, log: environment.log });
+  await runSteps(steps, { dryRun, log: environment.log }).catch((error: unknown) => explainDenied(environment, error));
   environment.log.info(dryRun ? "uninstall-planned" : "uninstalled", { directory: installDirectory(environment) });
 }
 
