@@ -25,7 +25,7 @@ beforeAll(async () => {
   distDir = await mkdtemp(path.join(os.tmpdir(), "rmm-dist-"));
   await writeFile(path.join(distDir, "rmm-agent"), BINARY);
   await writeFile(path.join(distDir, "release.json"), JSON.stringify({ version: "0.2.0", files: [{ platform: "linux", file: "rmm-agent", sha256: SHA256, size: BINARY.length }] }));
-  h = await startGatewayHarness({ updates: { distDir, delayHours: 24 } });
+  h = await startGatewayHarness({ updates: { distDir, delayHours: 24, sweepMs: 200 } });
 });
 afterAll(async () => {
   await h.stop();
@@ -113,12 +113,10 @@ describe("agent self-update", () => {
     expect((await row(agent.agentId)).updateRing).toBe("pilot");
     const [entry] = await h.t.db.select().from(auditLog).where(and(eq(auditLog.action, "agent.update-ring"), eq(auditLog.target, agent.agentId)));
     expect(entry?.details).toMatchObject({ ring: "pilot" });
-    // Offered at the agent's next connection (or the gateway's next sweep).
-    await agent.close();
-    const again = await FakeAgent.connect({ url: h.url, credentials: { agentId: agent.agentId, agentSecret: agent.agentSecret }, agentVersion: "0.1.0" });
-    await offerTo(again);
+    // Already connected: the gateway's next sweep offers it.
+    await offerTo(agent);
     const { items } = await listAgents({ db: h.t.db }, { sortBy: "name", sortOrder: "asc", page: 1 });
     expect(items.find((item) => item.agentId === agent.agentId)).toMatchObject({ updateRing: "pilot", agentUpdate: { state: "offered", version: "0.2.0" } });
-    await again.close();
+    await agent.close();
   });
 });
