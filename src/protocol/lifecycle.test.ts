@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agentUpdateUrl } from "./lifecycle";
+import { agentReleaseManifest, agentUpdateUrl } from "./lifecycle";
 import { parseServerMessage } from "./parse";
 
 const sha256 = "a".repeat(64);
@@ -15,5 +15,16 @@ describe("agent self-update messages", () => {
     expect(parseServerMessage(JSON.stringify(offer))).toMatchObject({ ok: true, message: offer });
     expect(parseServerMessage(JSON.stringify({ ...offer, sha256: "ABC" }))).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(parseServerMessage(JSON.stringify({ ...offer, version: "../../etc" }))).toMatchObject({ ok: false, error: { code: "invalid" } });
+  });
+});
+
+describe("the release manifest", () => {
+  const manifest = { version: "0.2.0", files: [{ platform: "linux", file: "rmm-agent", sha256, size: 1 }] };
+
+  it("names plain files in agent/dist only", () => {
+    expect(agentReleaseManifest.safeParse(manifest).success).toBe(true);
+    for (const file of ["..", "../server.json", "/etc/passwd", ".hidden", "a/b"]) {
+      expect(agentReleaseManifest.safeParse({ ...manifest, files: [{ ...manifest.files[0], file }] }).success).toBe(false);
+    }
   });
 });

@@ -56,7 +56,7 @@ export const agentUpdateStatusMessage = defineMessage("agent-update-status", {
  */
 export const agentReleaseManifest = z.object({
   version: agentReleaseVersion,
-  files: z.array(z.object({ platform: z.string().min(1).max(32), file: z.string().regex(/^[A-Za-z0-9._-]+$/), sha256: sha256Hex, size: byteCount.max(MAX_RELEASE_BYTES) })).min(1),
+  files: z.array(z.object({ platform: z.string().min(1).max(32), file: z.string().max(128).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a file name in agent/dist"), sha256: sha256Hex, size: byteCount.max(MAX_RELEASE_BYTES) })).min(1),
 });
 
 /** Where the agent downloads a release: beside its WebSocket path on the gateway, `?version=`. */
