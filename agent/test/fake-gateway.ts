@@ -1,8 +1,9 @@
 /**
  * A stand-in for the agent gateway in the agent's integration tests: it
- * enrolls with a known token, then only accepts the credentials it issued,
- * answers hello with hello-ack, records every upgrade and message, and
- * checks each message against the protocol.
+ * enrolls with a known token, then only accepts the credentials it issued
+ * (until revoked), answers hello with hello-ack, serves a release for
+ * self-update to those credentials, records every upgrade, download and
+ * message, and checks each message against the protocol.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,12 +29,21 @@ export interface Upgrade {
   accepted: boolean;
 }
 
+export interface Release {
+  version: string;
+  body: Buffer;
+}
+
 type Waiter = { predicate: (message: AgentToServerMessage) => boolean; since: number; resolve: (message: AgentToServerMessage) => void };
 
 export class FakeGateway {
   readonly upgrades: Upgrade[] = [];
   readonly received: AgentToServerMessage[] = [];
   readonly protocolErrors: ProtocolError[] = [];
+  readonly downloads: { url: string; status: number }[] = [];
+  /** What GET <path>/update?version= serves to the agent's own credentials. */
+  release: Release | undefined;
+  private revoked = false;
   readonly credentials = { agentId: `agent-${randomUUID()}`, agentSecret: randomBytes(24).toString("base64url") };
   private socket: WebSocket | undefined;
   private waiters: Waiter[] = [];
@@ -43,11 +53,16 @@ export class FakeGateway {
     private readonly server: Server,
     private readonly options: FakeGatewayOptions,
   ) {
+    server.on("request", (request, response) => {
+      const url = new URL(request.url ?? "/", "http://fake");
+      const status = !this.authenticated(request.headers.authorization) ? 401 : this.release && url.pathname === "/update" && url.searchParams.get("version") === this.release.version ? 200 : 404;
+      this.downloads.push({ url: request.url ?? "", status });
+      response.writeHead(status, status === 200 ? { "content-length": this.release!.body.length } : {});
+      response.end(status === 200 ? this.release!.body : undefined);
+    });
     server.on("upgrade", (request, socket, head) => {
       const enrolling = request.headers[ENROLLMENT_TOKEN_HEADER] === options.enrollmentToken;
-      const credentials = parseAgentAuthorization(request.headers.authorization);
-      const authenticated =
-        credentials?.agentId === this.credentials.agentId && credentials.agentSecret === this.credentials.agentSecret;
+      const authenticated = this.authenticated(request.headers.authorization);
       this.upgrades.push({ headers: request.headers, accepted: enrolling || authenticated });
       if (!enrolling && !authenticated) {
         socket.end("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n");
@@ -101,6 +116,21 @@ export class FakeGateway {
     this.socket?.terminate();
   }
 
+  /** Closes the agent's socket with a code, as the real gateway does with 4001 for a removed agent. */
+  closeAgent(code: number, reason: string): void {
+    this.socket?.close(code, reason);
+  }
+
+  /** From now on the issued credentials are refused with 401, as for a removed agent. */
+  revoke(): void {
+    this.revoked = true;
+  }
+
+  private authenticated(authorization: string | undefined): boolean {
+    const credentials = parseAgentAuthorization(authorization);
+    return !this.revoked && credentials?.agentId === this.credentials.agentId && credentials.agentSecret === this.credentials.agentSecret;
+  }
+
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
@@ -142,3 +172,6 @@ export const isHello = (message: AgentToServerMessage): message is Extract<Agent
 export const isMetrics = (
   message: AgentToServerMessage,
 ): message is Extract<AgentToServerMessage, { type: "monitoring-metrics" }> => message.type === "monitoring-metrics";
+
+export const isUpdateStatus = (message: AgentToServerMessage): message is Extract<AgentToServerMessage, { type: "agent-update-status" }> =>
+  message.type === "agent-update-status";

@@ -1,7 +1,9 @@
 /**
  * The Windows deliverable itself: builds rmm-agent.exe (if stale) and runs
  * it under Debian's wine64 against a fake gateway; it must enroll and say
- * hello as `win32`. Without wine this test fails, unless RMM_SKIP_WINE=1.
+ * hello as `win32`, and plan its install as a service (dry run: the service
+ * host it embeds is .NET, which wine does not run). Without wine this test
+ * fails, unless RMM_SKIP_WINE=1.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
@@ -95,4 +97,23 @@ describe.skipIf(skipWine || process.platform !== "linux")("rmm-agent.exe under w
   it("sent nothing the protocol rejects", () => {
     expect(gateway.protocolErrors).toEqual([]);
   });
+
+  it(
+    "plans its install as a LocalSystem service hosted by the embedded WinSW, restarted on failure",
+    async () => {
+      const output = path.join(directory, "install.log");
+      const fd = openSync(output, "w");
+      const run = spawnSync(WINE, [path.join(directory, "rmm-agent.exe"), "install", "--dry-run"], { cwd: directory, env: wineEnvironment(), stdio: ["ignore", fd, fd], timeout: 120_000 });
+      closeSync(fd);
+      const lines = (await readFile(output, "utf8")).split(/\r?\n/).filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as { event: string; step?: string; directory?: string });
+      expect(run.status, JSON.stringify(lines)).toBe(0);
+      const steps = lines.filter((line) => line.event === "would").map((line) => line.step ?? "");
+      expect(steps).toContainEqual(expect.stringMatching(/^write the service host C:\\Program Files\\rmm-agent\\rmm-agent-service\.exe \([1-9]\d+ bytes\)/));
+      expect(steps).toContainEqual(expect.stringMatching(/^register the service rmm-agent as LocalSystem/));
+      expect(steps).toContain("restart it 5 s after a failure (sc.exe failure rmm-agent reset= 86400 actions= restart/5000/restart/5000/restart/5000)");
+      expect(steps).toContain("start it (sc.exe start rmm-agent)");
+      expect(lines.at(-1)).toMatchObject({ event: "install-planned", directory: "C:\\Program Files\\rmm-agent" });
+    },
+    150_000,
+  );
 });

@@ -63,7 +63,8 @@ test("a downloaded agent shows up live; its processes can be listed and ended; i
 
     await page.getByRole("button", { name: "Remove device" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Remove device" }).click();
-    await expect(page).toHaveURL(/\/devices$/);
+    await expect(page).toHaveURL(/\/devices\?removed=.*&uninstall=offline$/);
+    await expect(page.getByRole("status").filter({ hasText: "was removed" })).toContainText("it was offline, so its agent is still installed");
     await expect(page.locator(`a[href="/devices/${agentId}"]`)).toHaveCount(0);
     expect(((await (await page.request.get("/clients")).json()) as Client[]).some((c) => c.agentId === agentId)).toBe(false);
   } finally {

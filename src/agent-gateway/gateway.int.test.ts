@@ -70,10 +70,10 @@ describe("authentication on the upgrade", () => {
   it("closes a removed agent's socket (4001) and refuses it afterwards", async () => {
     const agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
     const closed = agent.closed();
-    await removeAgent(testServiceContext(h.t.db), agent.agentId);
+    await removeAgent(testServiceContext(h.t.db, undefined, h.waiters), agent.agentId);
     expect((await closed).code).toBe(4001);
     expect(await upgradeStatus({ authorization: `Bearer ${agent.agentId}.${agent.agentSecret}` })).toBe(401);
-    await expect(removeAgent(testServiceContext(h.t.db), agent.agentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeAgent(testServiceContext(h.t.db, undefined, h.waiters), agent.agentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never lets agent A's secret act as agent B", async () => {

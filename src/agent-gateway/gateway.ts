@@ -1,7 +1,7 @@
 /**
- * The gateway: an HTTP server (health check) whose upgrades become agent WebSockets after
- * authentication, wired to presence, the command bus and the metrics store. `createGateway` is
- * used by the process entry (main.ts) and by tests.
+ * The gateway: an HTTP server (health check, agent self-update downloads) whose upgrades become
+ * agent WebSockets after authentication, wired to presence, the command bus, the metrics store and
+ * agent updates. `createGateway` is used by the process entry (main.ts) and by tests.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -10,15 +10,19 @@ import { CHANNELS } from "../server/bus/channels";
 import { BusListener } from "../server/bus/listener";
 import { isDatabaseUnavailable } from "../server/db/availability";
 import type { Db } from "../server/db/client";
+import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
+import { AgentUpdates } from "./agent-updates";
 import { CommandDelivery } from "./command-delivery";
 import { MetricsStore } from "./metrics-store";
 import { Presence } from "./presence";
-import { authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
+import { AGENT_PATH, authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
 
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const PING_INTERVAL_MS = 15_000;
 export const DEFAULT_METRICS_INTERVAL_MS = 15_000;
+/** How often agents already connected are checked for a due update (and agent/dist for a new build). */
+export const UPDATE_SWEEP_MS = 60_000;
 
 export type GatewayOptions = {
   db: Db;
@@ -30,6 +34,8 @@ export type GatewayOptions = {
   gatewayId?: string;
   /** A gateway known to have died (the launcher saw its process end): its agents go offline at start. */
   replaces?: string;
+  /** Self-update: agent/dist with release.json, and the delay of the `general` ring. Without it agents are not offered updates. */
+  updates?: { distDir: string; delayHours: number; sweepMs?: number; offerBurst?: number; offersPerSecond?: number };
 };
 
 export async function createGateway(options: GatewayOptions) {
@@ -37,10 +43,13 @@ export async function createGateway(options: GatewayOptions) {
   const gatewayId = options.gatewayId ?? randomUUID();
   const connections = new Map<string, AgentConnection>();
   const metrics = new MetricsStore(db);
-  const delivery = new CommandDelivery(db, (agentId, message) => connections.get(agentId)?.send(message) ?? false, (agentId) => connections.get(agentId)?.ready ?? false);
+  const send = (agentId: string, message: unknown) => connections.get(agentId)?.send(message) ?? false;
+  const delivery = new CommandDelivery(db, send, (agentId) => connections.get(agentId)?.ready ?? false);
   const deliverPending = (agentIds: string[]) => void delivery.deliverPending(agentIds).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error));
   const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, onRestored: deliverPending });
   const listener = new BusListener(options.databaseUrl);
+  const updates = options.updates ? new AgentUpdates(db, { ...options.updates, send }) : undefined;
+  const logFailure = (what: string) => (error: unknown) => console.error(`[gateway] ${what} failed:`, error);
 
   const events: ConnectionEvents = {
     async onHello(connection, hello) {
@@ -57,7 +66,10 @@ export async function createGateway(options: GatewayOptions) {
       });
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });
       // Marked ready only after this resolves; deliver what was queued meanwhile right after.
-      setImmediate(() => void delivery.deliverPending([connection.agentId], { resendInFlight: true }).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error)));
+      setImmediate(() => {
+        void delivery.deliverPending([connection.agentId], { resendInFlight: true }).catch(logFailure("pending delivery"));
+        void updates?.onHello(connection.agentId, hello.agentVersion).catch(logFailure("update offer"));
+      });
     },
     async onMessage(connection, message) {
       presence.touch(connection.agentId);
@@ -67,6 +79,8 @@ export async function createGateway(options: GatewayOptions) {
         }
       } else if (message.type === "monitoring-metrics") {
         metrics.add(connection.agentId, message);
+      } else if (message.type === "agent-update-status") {
+        await updates?.onStatus(connection.agentId, message);
       }
       // Other agent messages (shell output, chat, ...) are routed by the capabilities that use them.
     },
@@ -74,6 +88,14 @@ export async function createGateway(options: GatewayOptions) {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
   const server = http.createServer((req, res) => {
+    if (updates && req.method === "GET" && new URL(req.url ?? "/", "http://gateway").pathname === `${AGENT_PATH}${AGENT_UPDATE_PATH_SUFFIX}`) {
+      updates.serveDownload(req, res).catch((error: unknown) => {
+        logFailure("update download")(error);
+        if (!res.headersSent) res.writeHead(isDatabaseUnavailable(error) ? 503 : 500);
+        res.end();
+      });
+      return;
+    }
     const healthy = req.method === "GET" && req.url === "/healthz";
     res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
     res.end(JSON.stringify(healthy ? { status: "ok" } : { error: "Not found" }));
@@ -129,6 +151,16 @@ export async function createGateway(options: GatewayOptions) {
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   pinger.unref();
 
+  let updateSweep: NodeJS.Timeout | undefined;
+  if (updates) {
+    await updates.refresh();
+    updateSweep = setInterval(() => {
+      const ready = [...connections.values()].filter((c) => c.ready).map((c) => c.agentId);
+      void updates.refresh().then(() => updates.offerDue(ready)).catch(logFailure("update sweep"));
+    }, options.updates?.sweepMs ?? UPDATE_SWEEP_MS);
+    updateSweep.unref();
+  }
+
   // Before listen() (by the caller): the predecessor's agents are offline before any can reconnect.
   await presence.start({ replaces: options.replaces });
   await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
@@ -151,6 +183,7 @@ export async function createGateway(options: GatewayOptions) {
     /** Graceful: refuse new upgrades, tell agents to reconnect (1012 = service restart), record them offline. */
     async close() {
       clearInterval(pinger);
+      clearInterval(updateSweep);
       server.close();
       for (const connection of connections.values()) connection.socket.close(1012, "gateway restarting");
       server.closeAllConnections();

@@ -3,9 +3,11 @@
  * The launcher passes `--gateway-id` and, when it restarts a crashed gateway, `--replaces <id of
  * the crashed one>` (see launcher/main.ts); started by hand, both are optional.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { exitWithParent } from "../launcher/processes";
+import { AGENT_DIST_DIR } from "../server/services/agent-package";
 import { getConfig, requireSetting } from "../server/config";
 import { closeDb, getDb } from "../server/db/client";
 import { createGateway } from "./gateway";
@@ -23,6 +25,7 @@ async function main() {
     presenceTimeoutMs: config.RMM_PRESENCE_TIMEOUT_MS,
     gatewayId: args["gateway-id"],
     replaces: args.replaces,
+    updates: { distDir: path.resolve(AGENT_DIST_DIR), delayHours: config.AGENT_UPDATE_DELAY_HOURS },
   });
   await gateway.listen(config.GATEWAY_PORT, config.HOST);
   console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);

@@ -13,6 +13,7 @@ export * from "./firewall";
 export * from "./handshake";
 export * from "./health";
 export * from "./helpers";
+export * from "./lifecycle";
 export * from "./messages";
 export * from "./metrics";
 export * from "./monitoring";

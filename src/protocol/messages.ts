@@ -11,6 +11,7 @@ import { fileCommands } from "./files";
 import { firewallCommands } from "./firewall";
 import { enrolledMessage, helloAckMessage, helloMessage } from "./handshake";
 import { healthCommands } from "./health";
+import { agentUpdateAvailableMessage, agentUpdateStatusMessage, lifecycleCommands } from "./lifecycle";
 import { monitoringMetricsMessage } from "./metrics";
 import { monitoringCommands } from "./monitoring";
 import { processCommands } from "./processes";
@@ -36,6 +37,7 @@ export const commandTable = {
   ...monitoringCommands,
   ...chatCommands,
   ...scriptCommands,
+  ...lifecycleCommands,
 };
 
 export type CommandType = keyof typeof commandTable;
@@ -46,6 +48,7 @@ export const gatewayMessageTable = {
   enrolled: enrolledMessage,
   "hello-ack": helloAckMessage,
   error: gatewayErrorMessage,
+  "agent-update-available": agentUpdateAvailableMessage,
 };
 
 /** Everything an agent may send. */
@@ -61,6 +64,7 @@ export const agentMessageTable = {
   "update-install-result": updateInstallResultMessage,
   "software-operation-result": softwareOperationResultMessage,
   "remediation-result": remediationResultMessage,
+  "agent-update-status": agentUpdateStatusMessage,
 };
 
 type CommandSchema = (typeof commandTable)[CommandType]["command"];

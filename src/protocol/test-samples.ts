@@ -41,6 +41,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "monitoring-status": { profiles: [{ id: "p1", name: "Servers", rules: [{ metric: "cpuPercent", threshold: 90, comparison: "gt" }] }] },
   "chat-request": { sessionId, text: "Hello, may I connect?", user: "alice", role: "operator" },
   "run-remediation": { scriptName: "clear-temp.ps1", language: "powershell", content: "Remove-Item $env:TEMP\\* -Recurse" },
+  uninstall: {},
 };
 
 export const sampleAgentMessages: { [T in AgentToServerMessage["type"]]: Extract<AgentToServerMessage, { type: T }> } = {
@@ -66,4 +67,5 @@ export const sampleAgentMessages: { [T in AgentToServerMessage["type"]]: Extract
   "update-install-result": { type: "update-install-result", commandId, updateId: "KB5031356", status: "installed", rebootRequired: true, at },
   "software-operation-result": { type: "software-operation-result", commandId, softwareId: "7zip", operation: "uninstall", status: "succeeded", exitCode: 0, at },
   "remediation-result": { type: "remediation-result", commandId, scriptName: "clear-temp.ps1", status: "succeeded", exitCode: 0, stdout: "done", stderr: "", startedAt: at, finishedAt: at },
+  "agent-update-status": { type: "agent-update-status", version: "0.2.0", state: "rolled-back", message: "0.2.0 did not connect within 60 s" },
 };

@@ -11,6 +11,7 @@ describe("parseConfig", () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.RMM_PRESENCE_TIMEOUT_MS).toBe(15_000);
     expect(config.AUDIT_RETENTION_DAYS).toBe(365);
+    expect(config.AGENT_UPDATE_DELAY_HOURS).toBe(24);
   });
 
   it.each([
@@ -26,6 +27,8 @@ describe("parseConfig", () => {
     ["AUDIT_RETENTION_DAYS", "0"],
     ["AUDIT_RETENTION_DAYS", "1.5"],
     ["AUDIT_RETENTION_DAYS", "forever"],
+    ["AGENT_UPDATE_DELAY_HOURS", "-1"],
+    ["AGENT_UPDATE_DELAY_HOURS", "soon"],
   ])("stops with a message naming %s when it is bad", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

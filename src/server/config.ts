@@ -48,6 +48,12 @@ export const configSchema = z.object({
     .min(1, "must be a whole number of days (at least 1)")
     .max(36_500, "must be at most 36500 days")
     .default(365),
+  /** Agent self-update: hours between a release reaching the `pilot` ring and the `general` ring. */
+  AGENT_UPDATE_DELAY_HOURS: z.coerce
+    .number({ error: "must be a number of hours (0-8760)" })
+    .min(0, "must be a number of hours (0-8760)")
+    .max(8760, "must be a number of hours (0-8760)")
+    .default(24),
   /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

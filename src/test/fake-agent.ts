@@ -7,7 +7,7 @@ import { ENROLLMENT_TOKEN_HEADER, formatAgentAuthorization } from "../protocol";
 
 type Handler = (command: Record<string, unknown> & { type: string; commandId: string }) => unknown;
 
-export type FakeAgentOptions = { url: string; token?: string; credentials?: { agentId: string; agentSecret: string }; headers?: Record<string, string>; name?: string };
+export type FakeAgentOptions = { url: string; token?: string; credentials?: { agentId: string; agentSecret: string }; headers?: Record<string, string>; name?: string; agentVersion?: string };
 
 export class FakeAgent {
   readonly received: Record<string, unknown>[] = [];
@@ -40,7 +40,7 @@ export class FakeAgent {
         if (message.type === "enrolled") {
           this.agentId = String(message.agentId);
           this.agentSecret = String(message.agentSecret);
-          this.sendHello(options.name);
+          this.sendHello(options.name, options.agentVersion);
         } else if (message.type === "hello-ack") {
           resolve();
         } else if ("commandId" in message && typeof message.commandId === "string") {
@@ -48,12 +48,12 @@ export class FakeAgent {
         }
       });
       this.socket.once("open", () => {
-        if (options.credentials) this.sendHello(options.name);
+        if (options.credentials) this.sendHello(options.name, options.agentVersion);
       });
     });
   }
 
-  sendHello(name = "fake-host") {
+  sendHello(name = "fake-host", agentVersion = "0.0.0-test") {
     this.send({
       type: "hello",
       agentId: this.agentId,
@@ -63,7 +63,7 @@ export class FakeAgent {
       loggedInUser: "tester",
       specs: { cpu: { model: "Test CPU", cores: 4 }, memoryBytes: 8 * 1024 ** 3, disks: [{ mount: "/", totalBytes: 100, freeBytes: 50 }] },
       features: ["list-processes", "kill-process"],
-      agentVersion: "0.0.0-test",
+      agentVersion,
     });
   }
 

@@ -3,15 +3,15 @@ import { BusListener } from "../server/bus/listener";
 import { CommandWaiters } from "../server/bus/command-waiters";
 import { createEnrollmentToken } from "../server/services/enrollment";
 import { testServiceContext } from "./actors";
-import { createGateway } from "../agent-gateway/gateway";
+import { createGateway, type GatewayOptions } from "../agent-gateway/gateway";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
 export type GatewayHarness = Awaited<ReturnType<typeof startGatewayHarness>>;
 
-export async function startGatewayHarness(options: { pingIntervalMs?: number } = {}) {
+export async function startGatewayHarness(options: { pingIntervalMs?: number; updates?: GatewayOptions["updates"] } = {}) {
   const t: TestDatabase = await createTestDatabase();
   const publicUrl = "http://rmm.test";
-  const gateway = await createGateway({ db: t.db, databaseUrl: t.url, publicUrl, metricsIntervalMs: 1000, pingIntervalMs: options.pingIntervalMs });
+  const gateway = await createGateway({ db: t.db, databaseUrl: t.url, publicUrl, metricsIntervalMs: 1000, pingIntervalMs: options.pingIntervalMs, updates: options.updates });
   const port = await gateway.listen(0, "127.0.0.1");
   const webListener = new BusListener(t.url);
   const waiters = new CommandWaiters(t.db, webListener);

@@ -8,7 +8,12 @@ export interface Capabilities {
   systemInfo: SystemInfoCapability;
 }
 
-export function createHandlers({ processes, systemInfo }: Capabilities): HandlerTable {
+export interface HandlerContext {
+  /** Installed as a service: `uninstall` removes the service and its folder. */
+  service: boolean;
+}
+
+export function createHandlers({ processes, systemInfo }: Capabilities, { service }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -19,5 +24,7 @@ export function createHandlers({ processes, systemInfo }: Capabilities): Handler
       await processes.kill(processId);
       return { processId, killed: true };
     },
+    // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
+    uninstall: async () => ({ mode: service ? "service" : "files" }),
   };
 }

@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import type { z } from "zod";
 import { errorMessage } from "../util";
+import { system32 } from "./windows-paths";
 
 export interface PowerShellOptions {
   /** Exposed to the script as `$env:RMM_ARG_<NAME>`. */
@@ -23,10 +24,7 @@ const PRELUDE = "$ErrorActionPreference = 'Stop'; [Console]::OutputEncoding = [S
  * in the agent's own folder first, so a file dropped beside the agent would run as the agent.
  */
 export function powerShellPath(env: Record<string, string | undefined> = process.env): string {
-  // Only a local drive path; anything else (unset, relative, a network share) falls back to the default.
-  const systemRoot = env.SystemRoot ?? "";
-  const root = /^[A-Za-z]:[\\/]/.test(systemRoot) ? systemRoot : "C:\\Windows";
-  return path.win32.join(root, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
+  return path.win32.join(system32(env), "WindowsPowerShell", "v1.0", "powershell.exe");
 }
 
 /**

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { pageOf, pagingFields, searchField } from "./paging";
 import { clientIdInput, siteIdInput, tenantRef } from "./tenancy";
+import { AGENT_UPDATE_STATES } from "../../protocol/lifecycle";
 
 export const agentIdInput = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
 
@@ -14,6 +15,38 @@ export const AGENT_SORT_FIELDS = ["name", "status", "lastSeen", "os", "platform"
 export type AgentSortField = (typeof AGENT_SORT_FIELDS)[number];
 
 export const AGENT_STATUSES = ["online", "offline"] as const;
+
+/**
+ * What became of the request that a removed agent remove itself: `confirmed` (it acknowledged and
+ * is removing its service and files), `offline` (not connected: nothing was asked), `no-answer`
+ * (connected but silent within the wait), `refused` (it answered with an error, e.g. an agent too
+ * old to know `uninstall`).
+ */
+export const UNINSTALL_OUTCOMES = ["confirmed", "offline", "no-answer", "refused"] as const;
+export type UninstallOutcome = (typeof UNINSTALL_OUTCOMES)[number];
+
+export const AGENT_UPDATE_RINGS = ["pilot", "general"] as const;
+export type AgentUpdateRing = (typeof AGENT_UPDATE_RINGS)[number];
+
+/**
+ * Where an agent stands with self-update: `current` (nothing newer), `scheduled` (newer, its ring
+ * is not due yet), `pending` (due; offered at its next connection or sweep), then the state of
+ * the latest offer as the gateway and the agent report it.
+ */
+export const AGENT_UPDATE_VIEW_STATES = ["current", "scheduled", "pending", "offered", ...AGENT_UPDATE_STATES] as const;
+
+export const agentUpdateView = z.object({
+  state: z.enum(AGENT_UPDATE_VIEW_STATES),
+  /** The release this is about; null when current. */
+  version: z.string().nullable(),
+  /** When the agent's ring is due for that release. */
+  dueAt: z.string().nullable(),
+  /** The agent's explanation of a failure, rollback or refusal. */
+  message: z.string().nullable(),
+});
+export type AgentUpdateView = z.infer<typeof agentUpdateView>;
+
+export const setUpdateRingInput = z.strictObject({ ring: z.enum(AGENT_UPDATE_RINGS, { error: "must be pilot or general" }) });
 
 /**
  * Filters, sort and an optional page. Without `perPage` every matching agent is returned (the
@@ -57,6 +90,9 @@ export const agentRecord = z.object({
   connectedAt: z.string().nullable(),
   loggedInUser: z.string().nullable(),
   agentVersion: z.string().nullable(),
+  /** Self-update ring: `pilot` agents get a release first, `general` ones AGENT_UPDATE_DELAY_HOURS later. */
+  updateRing: z.enum(AGENT_UPDATE_RINGS),
+  agentUpdate: agentUpdateView,
   /** The address the agent connected from, as the gateway saw it. */
   remoteAddress: z.string().nullable(),
   /** The agent's own interface addresses (reported by the agent). */

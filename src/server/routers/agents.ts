@@ -6,11 +6,11 @@ import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
 import { agentIdFrom, idQuery, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, movedAgents, moveAgentsInput, setTagsInput } from "../contracts/agents";
+import { AGENT_UPDATE_RINGS, agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, movedAgents, moveAgentsInput, setTagsInput, setUpdateRingInput, UNINSTALL_OUTCOMES } from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
 import { moveAgentsToSite, setAgentTags } from "../services/agent-placement";
-import { getAgent, listAgents, recordAgentReport, removeAgent } from "../services/agents";
+import { getAgent, listAgents, recordAgentReport, removeAgent, setUpdateRing } from "../services/agents";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
 import { agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
@@ -85,7 +85,7 @@ export const agentsRouter = router({
 
   remove: agentProcedure("admin")
     .meta({
-      summary: "Remove an agent (its key is revoked and its connection closed)",
+      summary: "Remove an agent (a connected agent is asked to uninstall itself; then its key is revoked and its connection closed)",
       tag: TAG,
       routes: {
         v1: { method: "DELETE", path: "/agents/{uuid}", input: agentIdFrom("uuid"), present: { schema: z.object({ uuid: z.string() }), present: (out: { agentId: string }) => ({ uuid: out.agentId }) } },
@@ -93,8 +93,14 @@ export const agentsRouter = router({
         agents: { method: "DELETE", path: "/{agent_id}", input: agentIdFrom("agent_id"), present: { schema: z.object({ status: z.literal("deleted") }), present: () => ({ status: "deleted" }) } },
       },
     })
-    .output(z.object({ agentId: z.string() }))
+    .output(z.object({ agentId: z.string(), uninstall: z.enum(UNINSTALL_OUTCOMES) }))
     .mutation(({ ctx }) => removeAgent(ctx.service, ctx.agent.id)),
+
+  setUpdateRing: agentProcedure("admin")
+    .meta({ summary: "Put an agent in the pilot or the general self-update ring", tag: TAG })
+    .input(setUpdateRingInput)
+    .output(z.object({ agentId: z.string(), updateRing: z.enum(AGENT_UPDATE_RINGS) }))
+    .mutation(({ ctx, input }) => setUpdateRing(ctx.service, ctx.agent.id, input.ring)),
 
   action: agentProcedure("operator")
     .meta({ summary: "Run an action on an agent", tag: TAG, routes: { v1: { method: "POST", path: "/agents/{uuid}/action", input: agentIdFrom("uuid") } } })

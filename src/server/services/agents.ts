@@ -1,17 +1,20 @@
 /**
  * The agents resource, read and changed the same way by the dashboard and every REST surface:
  * filtered, sorted and paged lists (only of the clients the actor may see); one agent; removal
- * (the agent is revoked: its secret no longer opens a connection, it disappears from lists, and
- * the gateway holding its socket closes it; the row stays for the audit trail and the history that
- * refers to it).
+ * (a connected agent is asked to uninstall itself, then the agent is revoked: its secret no longer
+ * opens a connection, it disappears from lists, and the gateway holding its socket closes it; the
+ * row stays for the audit trail and the history that refers to it).
  */
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
-import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput } from "../contracts/agents";
+import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, AgentUpdateRing, ListAgentsInput, UninstallOutcome } from "../contracts/agents";
 import type { Db } from "../db/client";
 import { agentMetrics, agents, clients, sites } from "../db/schema";
+import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { latestReleases, type PublishedRelease } from "./agent-releases";
+import { describeUpdate } from "./agent-update-policy";
 import { likeLiteral } from "./like";
 import { paginate } from "./paging";
 import type { ServiceContext } from "./service-context";
@@ -65,15 +68,23 @@ function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): 
   return and(...conditions)!;
 }
 
+/** What every record's `agentUpdate` is computed against: the newest releases and the ring delay. */
+type UpdateContext = { releases: Map<string, PublishedRelease>; now: Date; delayHours: number };
+
+async function updateContext(db: Db): Promise<UpdateContext> {
+  return { releases: await latestReleases(db), now: new Date(), delayHours: getConfig().AGENT_UPDATE_DELAY_HOURS };
+}
+
 export async function listAgents(ctx: Pick<ServiceContext, "db" | "actor">, input: ListAgentsInput): Promise<AgentPage> {
   const where = filtersOf(ctx, input);
   const order = input.sortOrder === "desc" ? desc : asc;
+  const updates = await updateContext(ctx.db);
   return paginate(
     input,
     async (window) => {
       // The id breaks ties, so pages never repeat or skip a row.
       const query = selectAgents(ctx.db).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
-      return (await (window ? query.limit(window.limit).offset(window.offset) : query)).map(toAgentRecord);
+      return (await (window ? query.limit(window.limit).offset(window.offset) : query)).map((row) => toAgentRecord(row, updates));
     },
     async () => {
       const [row] = await ctx.db.select({ total: count() }).from(agents).innerJoin(sites, eq(sites.id, agents.siteId)).where(where);
@@ -86,10 +97,34 @@ export async function listAgents(ctx: Pick<ServiceContext, "db" | "actor">, inpu
 export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
   const [row] = await selectAgents(db).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-  return toAgentRecord(row);
+  return toAgentRecord(row, await updateContext(db));
 }
 
-export async function removeAgent(ctx: ServiceContext, agentId: string): Promise<{ agentId: string }> {
+/** How long removal waits for a connected agent to acknowledge `uninstall` before revoking it anyway. */
+export const UNINSTALL_ACK_TIMEOUT_MS = 10_000;
+
+async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: string; gatewayId: string | null }, timeoutMs: number): Promise<UninstallOutcome> {
+  // Without a gateway holding its socket nobody could deliver the request.
+  if (agent.status !== "online" || !agent.gatewayId) return "offline";
+  try {
+    await ctx.request(agent.id, "uninstall", {}, { timeoutMs });
+    return "confirmed";
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "AGENT_OFFLINE") return "offline";
+    return error.code === "AGENT_TIMEOUT" ? "no-answer" : "refused";
+  }
+}
+
+/**
+ * A connected agent is first asked to uninstall itself (and given a few seconds to acknowledge),
+ * so a removed device does not keep a service that can never connect again; then its key is
+ * revoked either way. The audit entry says which of the two happened.
+ */
+export async function removeAgent(ctx: ServiceContext, agentId: string, { uninstallTimeoutMs = UNINSTALL_ACK_TIMEOUT_MS } = {}): Promise<{ agentId: string; uninstall: UninstallOutcome }> {
+  const [current] = await ctx.db.select({ id: agents.id, status: agents.status, gatewayId: agents.gatewayId }).from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
+  if (!current) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+  const uninstall = await askToUninstall(ctx, current, uninstallTimeoutMs);
   return ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(agents)
@@ -98,15 +133,27 @@ export async function removeAgent(ctx: ServiceContext, agentId: string): Promise
       .returning({ id: agents.id, name: agents.name });
     const agent = revoked[0];
     if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name } }, tx);
+    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name, uninstall } }, tx);
     await notify(tx, CHANNELS.agentRevoked, agent.id);
     await notify(tx, CHANNELS.agentChanged, agent.id);
-    return { agentId: agent.id };
+    return { agentId: agent.id, uninstall };
   });
 }
 
-export function toAgentRecord({ agent: row, site, client }: AgentWithTenant): AgentRecord {
+/** Moves an agent between update rings; a gateway that holds it offers a due release within its next sweep. */
+export async function setUpdateRing(ctx: ServiceContext, agentId: string, ring: AgentUpdateRing): Promise<{ agentId: string; updateRing: AgentUpdateRing }> {
+  return ctx.db.transaction(async (tx) => {
+    const [agent] = await tx.update(agents).set({ updateRing: ring }).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).returning({ id: agents.id, name: agents.name });
+    if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
+    await ctx.audit({ action: "agent.update-ring", target: agent.id, details: { name: agent.name, ring } }, tx);
+    await notify(tx, CHANNELS.agentChanged, agent.id);
+    return { agentId: agent.id, updateRing: ring };
+  });
+}
+
+export function toAgentRecord({ agent: row, site, client }: AgentWithTenant, { releases, now, delayHours }: UpdateContext): AgentRecord {
   const online = row.status === "online";
+  const release = row.platform ? releases.get(row.platform) : undefined;
   return {
     agentId: row.id,
     name: row.name,
@@ -123,6 +170,8 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant): Ag
     connectedAt: online ? (row.connectedAt?.toISOString() ?? null) : null,
     loggedInUser: row.loggedInUser,
     agentVersion: row.agentVersion,
+    updateRing: row.updateRing,
+    agentUpdate: describeUpdate(row, release, now, delayHours),
     remoteAddress: row.remoteAddress,
     localAddresses: row.localAddresses,
     specs: row.specs ?? null,

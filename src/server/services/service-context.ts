@@ -18,8 +18,8 @@ export type ServiceContext = {
   clientIp: string;
   /** Records an entry as this actor; pass a transaction to commit it with the change. */
   audit: (entry: AuditFields, writer?: AuditWriter) => Promise<void>;
-  /** Sends a command to an agent and waits for its result (503 offline, 504 on timeout). */
-  request: <T extends CommandType>(agentId: string, type: T, payload: CommandPayload<T>) => Promise<CommandResultOf<T>>;
+  /** Sends a command to an agent and waits for its result (503 offline, 504 on timeout, after `timeoutMs` when given). */
+  request: <T extends CommandType>(agentId: string, type: T, payload: CommandPayload<T>, options?: { timeoutMs?: number }) => Promise<CommandResultOf<T>>;
 };
 
 export function createServiceContext(input: { db: Db; actor: Actor; clientIp: string; waiters: () => CommandWaiters; commandTimeoutMs?: number }): ServiceContext {
@@ -29,7 +29,7 @@ export function createServiceContext(input: { db: Db; actor: Actor; clientIp: st
     actor,
     clientIp,
     audit: (entry, writer = db) => recordAudit(writer, { ...entry, actor: actor.username, via: actor.via, clientIp }),
-    request: (agentId, type, payload) => requestAgent({ db, waiters: input.waiters(), actor, timeoutMs: input.commandTimeoutMs }, { agentId, type, payload }),
+    request: (agentId, type, payload, options) => requestAgent({ db, waiters: input.waiters(), actor, timeoutMs: options?.timeoutMs ?? input.commandTimeoutMs }, { agentId, type, payload }),
   };
 }
 

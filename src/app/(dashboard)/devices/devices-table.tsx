@@ -2,6 +2,7 @@
 /** The devices table's columns: what a technician scans for first is name, state, whose it is, group and load. */
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { AgentUpdateBadge } from "@/components/agent-update-badge";
 import { DataTable } from "@/components/data-table";
 import { MiniMeter } from "@/components/mini-meter";
 import { RelativeTime } from "@/components/relative-time";
@@ -57,7 +58,17 @@ const COLUMNS: Column<AgentRecord>[] = [
     render: (agent) => <RelativeTime iso={agent.lastSeen} />,
     searchable: false,
   },
-  { id: "version", header: "Agent", accessor: (agent) => agent.agentVersion, className: "font-mono text-xs text-slate-600" },
+  {
+    id: "version",
+    header: "Agent",
+    accessor: (agent) => agent.agentVersion,
+    render: (agent) => (
+      <span className="inline-flex items-center gap-2">
+        <span className="font-mono text-xs text-slate-600">{agent.agentVersion}</span>
+        <AgentUpdateBadge update={agent.agentUpdate} />
+      </span>
+    ),
+  },
 ];
 
 const FACETS = ["client", "site", "group", "status"];

@@ -1,6 +1,8 @@
 /** Device groups and the agents that report into them. */
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { AGENT_UPDATE_STATES } from "../../../protocol/lifecycle";
+import { AGENT_UPDATE_RINGS } from "../../contracts/agents";
 import { DEFAULT_SITE_ID_SQL, sites } from "./tenancy";
 
 export const groups = pgTable(
@@ -21,6 +23,16 @@ export type AgentMetrics = {
 };
 
 export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
+
+/** Self-update rings: `pilot` agents get a new release at once, `general` ones AGENT_UPDATE_DELAY_HOURS later. */
+export const agentUpdateRingEnum = pgEnum("agent_update_ring", AGENT_UPDATE_RINGS);
+
+/**
+ * Where the latest self-update offered to an agent stands: `offered` by the gateway, then what
+ * the agent reported (`downloading`, `installing`, `failed`, `rolled-back`, `declined`), and
+ * `updated` once it says hello with the new version.
+ */
+export const agentUpdateStateEnum = pgEnum("agent_update_state", ["offered", ...AGENT_UPDATE_STATES, "updated"]);
 
 export type AgentSpecs = {
   cpu?: { model?: string; cores?: number };
@@ -58,6 +70,12 @@ export const agents = pgTable(
     localAddresses: jsonb("local_addresses").$type<string[]>().notNull().default([]),
     /** The latest `monitoring-metrics` (CPU, memory, disk, network) for the device list. */
     metrics: jsonb("metrics").$type<AgentMetrics>(),
+    updateRing: agentUpdateRingEnum("update_ring").notNull().default("general"),
+    /** The release last offered to this agent, how that went and when it last changed. */
+    updateVersion: text("update_version"),
+    updateState: agentUpdateStateEnum("update_state"),
+    updateMessage: text("update_message"),
+    updateAt: timestamp("update_at", { withTimezone: true }),
     enrollmentTokenId: text("enrollment_token_id"),
     /** SHA-256 of the per-agent secret; the secret itself is known only to the agent. */
     secretHash: text("secret_hash").notNull(),

@@ -1,4 +1,5 @@
 /** Every table of the product, one file per domain. drizzle-kit reads this file. */
+export * from "./agent-releases";
 export * from "./agents";
 export * from "./api-keys";
 export * from "./api-tokens";

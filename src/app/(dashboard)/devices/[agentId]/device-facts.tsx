@@ -1,9 +1,11 @@
 /** What the agent reported about its machine (hardware, disks) and about itself. */
+import { AgentUpdateBadge } from "@/components/agent-update-badge";
 import { Card, Fact, FactList } from "@/components/fact-card";
 import { RelativeTime } from "@/components/relative-time";
 import { UsageBar } from "@/components/usage-bar";
 import { formatBytes, usedPercent } from "@/lib/format-bytes";
 import type { AgentRecord } from "@/server/contracts/agents";
+import { UpdateRingSelect } from "./update-ring-select";
 
 type Disk = NonNullable<NonNullable<AgentRecord["specs"]>["disks"]>[number];
 
@@ -48,7 +50,22 @@ export function SystemCard({ agent }: { agent: AgentRecord }) {
   );
 }
 
-export function AgentCard({ agent }: { agent: AgentRecord }) {
+function UpdateFact({ update }: { update: AgentRecord["agentUpdate"] }) {
+  if (update.state === "current") return <span className="text-slate-600">Up to date</span>;
+  return (
+    <div className="space-y-1">
+      <AgentUpdateBadge update={update} />
+      {update.state === "scheduled" && update.dueAt ? (
+        <p className="text-xs text-slate-500">
+          Due <RelativeTime iso={update.dueAt} />
+        </p>
+      ) : null}
+      {update.message ? <p className="text-xs text-slate-500">{update.message}</p> : null}
+    </div>
+  );
+}
+
+export function AgentCard({ agent, canSetRing }: { agent: AgentRecord; canSetRing: boolean }) {
   return (
     <Card title="Agent">
       <FactList>
@@ -56,6 +73,10 @@ export function AgentCard({ agent }: { agent: AgentRecord }) {
           <span className="font-mono text-xs">{agent.agentId}</span>
         </Fact>
         <Fact label="Version">{agent.agentVersion}</Fact>
+        <Fact label="Self-update">
+          <UpdateFact update={agent.agentUpdate} />
+        </Fact>
+        <Fact label="Update ring">{canSetRing ? <UpdateRingSelect agentId={agent.agentId} ring={agent.updateRing} /> : agent.updateRing === "pilot" ? "Pilot" : "General"}</Fact>
         <Fact label="Remote address">{agent.remoteAddress ? <span className="font-mono text-xs">{agent.remoteAddress}</span> : null}</Fact>
         <Fact label="Enrolled">
           <RelativeTime iso={agent.createdAt} />

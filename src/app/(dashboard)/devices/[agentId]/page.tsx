@@ -72,7 +72,7 @@ export default async function DevicePage({ params }: { params: Params }) {
       <div className="grid items-start gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <LoadCard load={latestLoad(agent.metrics, snapshot)} memoryBytes={agent.specs?.memoryBytes} online={agent.online} />
         <SystemCard agent={agent} />
-        <AgentCard agent={agent} />
+        <AgentCard agent={agent} canSetRing={mayCall(actor, "agents.setUpdateRing")} />
         <PlacementCard agent={agent} clients={clients} canChange={canPlace} />
       </div>
       <ProcessPanel agentId={agent.agentId} deviceName={agent.name} online={agent.online} canEnd={mayCall(actor, "processes.kill")} initialSnapshot={snapshot} />

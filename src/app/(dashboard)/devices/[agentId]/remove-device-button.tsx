@@ -1,5 +1,8 @@
 "use client";
-/** Removes a device (operators): asks first, then revokes the agent and returns to the device list. */
+/**
+ * Removes a device (admins): asks first; the server asks a connected agent to uninstall itself,
+ * then revokes it; back on the device list a notice says whether the agent confirmed.
+ */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/alert";
@@ -17,7 +20,7 @@ export function RemoveDeviceButton({ agentId, deviceName }: { agentId: string; d
   async function remove() {
     const result = await run({ agentId });
     setConfirming(false);
-    if (result) router.push("/devices");
+    if (result) router.push(`/devices?${new URLSearchParams({ removed: deviceName, uninstall: result.uninstall })}`);
   }
 
   return (
@@ -36,8 +39,8 @@ export function RemoveDeviceButton({ agentId, deviceName }: { agentId: string; d
         onCancel={() => setConfirming(false)}
       >
         <p>
-          The agent is disconnected now and can never connect again with its current identity; the device leaves the list. Its history stays in the audit log. To manage the
-          machine again, install the agent anew.
+          If the agent is connected it is asked to uninstall itself (its service and files are removed). Either way it is disconnected and can never connect again with its
+          current identity; the device leaves the list. Its history stays in the audit log. To manage the machine again, install the agent anew.
         </p>
       </ConfirmDialog>
     </>
