@@ -6,9 +6,10 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { generate } from "otplib";
 import postgres from "postgres";
@@ -24,6 +25,7 @@ const PLAIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const startLauncher = (dataDir: string, options: { terminal?: boolean } = {}) =>
   startOn({ dataDir, port: PORT, env: { RMM_ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL: BASE_URL }, ...options });
 const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+const residentMegabytes = async (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(await readFile(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
 /** What an earlier version left in the database: the admin's TOTP secret in clear. */
@@ -106,6 +108,28 @@ test("Ctrl-C pressed again while the gateway drains its agents still stops Postg
     // What a launcher killed mid-stop leaves behind.
     if (postgres && isAlive(postgres)) process.kill(postgres, "SIGINT");
     if (agentDir) await rm(agentDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("the launcher stays small once started, even after building the agent", async () => {
+  test.setTimeout(300_000);
+  // Agent sources newer than its executables: this start builds them, as a fresh install's first start does.
+  const agentSource = fileURLToPath(new URL("../../agent/src/version.ts", import.meta.url));
+  const now = new Date();
+  await utimes(agentSource, now, now);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "rmm-launcher-"));
+  const launcher = startLauncher(dataDir);
+  try {
+    await launcher.ready;
+    expect(launcher.output()).toContain("[agent-build] injecting into linux-x64 node");
+    // It holds PostgreSQL's and its children's handles, nothing more; the build read ~1 GB.
+    expect(await residentMegabytes(launcher.child.pid!)).toBeLessThan(200);
+    const exited = new Promise<number | null>((resolve) => launcher.child.once("exit", resolve));
+    launcher.child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  } finally {
+    if (launcher.child.exitCode === null && launcher.child.signalCode === null) launcher.child.kill("SIGKILL");
     await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -16,8 +16,7 @@ import { createDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runMigrations } from "../server/db/migrate";
 import { ensureFirstAdmin } from "../server/services/users";
-import { buildAgent } from "../../agent/build/build-agent";
-import { buildWebIfNeeded } from "./build";
+import { buildAgentIfNeeded, buildWebIfNeeded } from "./build";
 import { startService, waitForHttp } from "./processes";
 import { resolveAuthSecret } from "./secrets";
 import { Shutdown } from "./shutdown";
@@ -94,8 +93,7 @@ async function main() {
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
     await buildWebIfNeeded(root, env);
-    // The agent download needs the agent builds; made once, offline, from npm packages.
-    await buildAgent({ log: (line) => console.log(`[agent-build] ${line}`) });
+    await buildAgentIfNeeded(root, process.env);
 
     const supervise = (name: string, entry: string, args: () => string[] = () => []) => {
       if (shutdown.stopping) return;
