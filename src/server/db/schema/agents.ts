@@ -24,7 +24,7 @@ export const agentStatusEnum = pgEnum("agent_status", ["online", "offline"]);
 export type AgentSpecs = {
   cpu?: { model?: string; cores?: number };
   memoryBytes?: number;
-  disks?: { mount: string; totalBytes: number; freeBytes: number; fsType?: string }[];
+  disks?: { mount: string; totalBytes: number; freeBytes: number; usedBytes?: number; fsType?: string }[];
 };
 
 export const agents = pgTable(
