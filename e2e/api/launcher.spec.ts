@@ -91,6 +91,8 @@ test("Ctrl-C pressed again while the gateway drains its agents still stops Postg
     const online = async () => ((await (await api.get("/clients")).json()) as { status: string }[]).filter((client) => client.status === "online").length;
     await expect.poll(online, { timeout: 60_000, intervals: [500] }).toBe(1);
     await api.dispose();
+    // The gateway says who came, from where, with which version.
+    expect(launcher.output()).toMatch(/\[gateway\] agent \S+ ".+" connected from \S+, agent version \S+/);
 
     postgres = postmasterPid(dataDir);
     const exited = new Promise<number | null>((resolve) => launcher.child.once("exit", resolve));

@@ -1,6 +1,7 @@
 /**
  * The gateway: an HTTP server (health check) whose upgrades become agent WebSockets after
- * authentication, wired to presence, the command bus and the metrics store. `createGateway` is
+ * authentication, wired to presence, the command bus and the metrics store; each agent's arrival
+ * and departure is one line of its log (connection-log.ts). `createGateway` is
  * used by the process entry (main.ts) and by tests.
  */
 import { randomUUID } from "node:crypto";
@@ -12,6 +13,7 @@ import { isDatabaseUnavailable } from "../server/db/availability";
 import type { Db } from "../server/db/client";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { CommandDelivery } from "./command-delivery";
+import { connectedLine, disconnectedLine } from "./connection-log";
 import { MetricsStore } from "./metrics-store";
 import { Presence } from "./presence";
 import { authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
@@ -30,10 +32,15 @@ export type GatewayOptions = {
   gatewayId?: string;
   /** A gateway known to have died (the launcher saw its process end): its agents go offline at start. */
   replaces?: string;
+  /** Where the line per agent connection and disconnection goes (connection-log.ts); tests capture it. */
+  log?: (line: string) => void;
+  now?: () => number;
 };
 
 export async function createGateway(options: GatewayOptions) {
   const { db } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? Date.now;
   const gatewayId = options.gatewayId ?? randomUUID();
   const connections = new Map<string, AgentConnection>();
   const metrics = new MetricsStore(db);
@@ -55,6 +62,7 @@ export async function createGateway(options: GatewayOptions) {
         localAddresses: hello.localAddresses ?? [],
         remoteAddress: connection.remoteAddress,
       });
+      log(connectedLine({ agentId: connection.agentId, remoteAddress: connection.remoteAddress, name: hello.name, agentVersion: hello.agentVersion }));
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });
       // Marked ready only after this resolves; deliver what was queued meanwhile right after.
       setImmediate(() => void delivery.deliverPending([connection.agentId], { resendInFlight: true }).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error)));
@@ -101,6 +109,7 @@ export async function createGateway(options: GatewayOptions) {
   function accept(ws: WebSocket, agentId: string, remoteAddress: string, enrolledSecret?: string) {
     connections.get(agentId)?.socket.close(4000, "replaced by a newer connection");
     const connection = new AgentConnection(agentId, remoteAddress, ws, events);
+    const openedAt = now();
     connections.set(agentId, connection);
     if (enrolledSecret) connection.send({ type: "enrolled", agentId, agentSecret: enrolledSecret });
     // Messages are handled one after another, so `hello` is complete before anything that follows.
@@ -110,7 +119,8 @@ export async function createGateway(options: GatewayOptions) {
     });
     ws.on("pong", () => (connection.alive = true));
     ws.on("error", () => ws.terminate());
-    ws.on("close", () => {
+    ws.on("close", (code, reason) => {
+      log(disconnectedLine({ agentId, remoteAddress, ...connection.identity }, { code, reason: reason.toString(), why: connection.endedBecause }, now() - openedAt));
       if (connections.get(agentId) !== connection) return;
       connections.delete(agentId);
       void presence.markOffline(agentId).catch((error: unknown) => console.error("[gateway] markOffline failed:", error));
@@ -120,8 +130,10 @@ export async function createGateway(options: GatewayOptions) {
   // Liveness: a peer that did not answer the previous ping is gone.
   const pinger = setInterval(() => {
     for (const connection of connections.values()) {
-      if (!connection.alive) connection.socket.terminate();
-      else {
+      if (!connection.alive) {
+        connection.endedBecause = "no answer to ping";
+        connection.socket.terminate();
+      } else {
         connection.alive = false;
         connection.socket.ping();
       }
