@@ -72,11 +72,18 @@ export const hostSpecs = z.object({
   disks: z.array(diskInfo).max(256),
 });
 
+/**
+ * The OS description is built by the agent from the OS's own strings, with no fixed length: the
+ * agent cuts it to this, since refusing it would refuse the whole hello and cost a machine its
+ * connection over a label. Names typed by people are refused with a 400 instead, never cut.
+ */
+export const OS_DESCRIPTION_MAX_CHARS = 255;
+
 /** agent → gateway, first message on every connection once the agent knows its id. */
 export const helloMessage = defineMessage("hello", {
   agentId,
   name: z.string().min(1).max(255),
-  os: z.string().max(255),
+  os: z.string().max(OS_DESCRIPTION_MAX_CHARS),
   /** Node's `process.platform` of the agent: "win32", "linux", ... */
   platform: z.string().min(1).max(32),
   loggedInUser: z.string().max(256).nullable(),

@@ -68,7 +68,7 @@ export function CreateTokenForm() {
       <FormCard title="Create token" description="For installing agents by script or image. Agent downloads make their own tokens.">
         <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create token">
           <Field id="token-label" label="Label" error={fieldError("label")} hint="What it is for, e.g. 'Branch office roll-out'.">
-            <input name="label" maxLength={100} autoComplete="off" {...controlProps("token-label", fieldError("label"))} />
+            <input name="label" autoComplete="off" {...controlProps("token-label", fieldError("label"))} />
           </Field>
           <div className="grid grid-cols-2 gap-3">
             <Field id="token-hours" label="Valid for (hours)" error={fieldError("ttlHours")} hint="1 to 2160.">
