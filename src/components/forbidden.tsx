@@ -3,10 +3,11 @@ import type { Role } from "@/server/auth/roles";
 import { BackToDevices } from "./back-to-devices";
 import { StatusPanel } from "./status-panel";
 
-export function Forbidden({ requiredRole }: { requiredRole: Role }) {
+export function Forbidden({ requiredRole }: { requiredRole?: Role }) {
+  const role = requiredRole ? `the ${requiredRole} role` : "a higher role";
   return (
-    <StatusPanel code="403 · FORBIDDEN" title={`You need the ${requiredRole} role`} action={<BackToDevices />}>
-      This page is only available to users with the {requiredRole} role. Ask an administrator if you need access.
+    <StatusPanel code="403 · FORBIDDEN" title={`You need ${role}`} action={<BackToDevices />}>
+      This page is only available to users with {role}. Ask an administrator if you need access.
     </StatusPanel>
   );
 }

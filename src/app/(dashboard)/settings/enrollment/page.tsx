@@ -1,17 +1,14 @@
 /** Enrollment tokens (operators and admins): what lets new agents join, who made it, and until when. */
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { requireSession } from "@/lib/session";
-import { mayCall, requiredRole } from "@/server/auth/permissions";
+import { requirePermission } from "@/lib/session";
 import { CreateTokenForm } from "./create-token-form";
 import { TokensTable, type TokenRow } from "./tokens-table";
 
 export const metadata: Metadata = { title: "Enrollment" };
 
 export default async function EnrollmentPage() {
-  const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "enrollment.list")) return <Forbidden requiredRole={requiredRole("enrollment.list")} />;
+  const { caller } = await requirePermission("enrollment.list");
   const tokens = await caller.enrollment.list();
   const rows: TokenRow[] = tokens.map((token) => ({
     id: token.id,
