@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "postgres", "rate-limiter-flexible"],
   // Tactical RMM's paths end in a slash and clients send both forms; the dispatcher accepts both.
   skipTrailingSlashRedirect: true,
+  // forbidden() and forbidden.tsx: a page above the user's role answers 403.
+  experimental: { authInterrupts: true },
   async rewrites() {
     // Spec 000 lives at root paths; its one dispatcher is mounted at /api/rmm.
     return {

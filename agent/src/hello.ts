@@ -5,7 +5,7 @@
  * with what Node knows, so it stays reachable.
  */
 import os from "node:os";
-import { PROTOCOL_VERSION, type HelloMessage } from "../../src/protocol";
+import { OS_DESCRIPTION_MAX_CHARS, PROTOCOL_VERSION, type HelloMessage } from "../../src/protocol";
 import type { HostDescription, SystemInfoCapability } from "./capabilities/system-info";
 import type { Logger } from "./log";
 import { errorMessage } from "./util";
@@ -41,7 +41,7 @@ export async function buildHello(
     type: "hello",
     agentId,
     name: os.hostname(),
-    os: host.os.slice(0, 255),
+    os: host.os.slice(0, OS_DESCRIPTION_MAX_CHARS),
     platform: process.platform,
     loggedInUser: host.loggedInUser,
     specs: {

@@ -21,6 +21,17 @@ function startSleeper(): { child: ChildProcess; exit: Promise<NodeJS.Signals | n
   return { child, exit: new Promise((resolve) => child.once("exit", (_code, signal) => resolve(signal))) };
 }
 
+/**
+ * A process that has exited but is still listed: `sleep 0` runs in the background of a shell that
+ * then becomes `sleep 300`, which never reaps it. Resolves with its pid once it is a zombie.
+ */
+async function startZombie(): Promise<{ parent: ChildProcess; zombiePid: number }> {
+  const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 300"], { stdio: ["ignore", "pipe", "ignore"] });
+  const zombiePid = await new Promise<number>((resolve) => parent.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  await vi.waitFor(async () => expect((await readFile(`/proc/${zombiePid}/stat`, "utf8")).split(") ")[1]?.[0]).toBe("Z"));
+  return { parent, zombiePid };
+}
+
 function resultOf(reply: CommandResultMessage): unknown {
   if (!reply.ok) throw new Error(`command failed: ${reply.error.code} ${reply.error.message}`);
   return reply.result;
@@ -124,6 +135,13 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     expect(missing).toMatchObject({ ok: false, error: { code: "not-found" } });
     const services = await gateway.request(createCommand("list-services", {}));
     expect(services).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  });
+
+  it("answers not-found for a process that has already exited but is still listed", async () => {
+    const { parent, zombiePid } = await startZombie();
+    sleepers.push(parent);
+    const reply = await gateway.request(createCommand("kill-process", { processId: zombiePid }));
+    expect(reply).toMatchObject({ ok: false, error: { code: "not-found" } });
   });
 
   it("sent nothing the protocol rejects", () => {

@@ -1,18 +1,25 @@
 /**
  * Starts the product exactly as `npm start` does (the launcher, which builds when needed and runs
- * embedded PostgreSQL, web and gateway) in a fresh data folder, and stops it after the run.
+ * embedded PostgreSQL, web and gateway) in a fresh data folder, and stops it after the run. What
+ * it prints goes to a file too, which specs read through product-log.ts.
  */
 import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { E2E } from "./env";
+import { PRODUCT_LOG_VARIABLE } from "./product-log";
 
 const START_TIMEOUT_MS = 8 * 60_000; // includes a production build on a fresh clone
 
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "rmm-e2e-"));
+  const logFile = path.join(dataDir, "product-output.log");
+  const log = createWriteStream(logFile);
+  // Set before the workers start, so every spec inherits it.
+  process.env[PRODUCT_LOG_VARIABLE] = logFile;
   const launcher = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
     cwd: fileURLToPath(new URL("../..", import.meta.url)),
     env: {
@@ -33,6 +40,7 @@ export default async function globalSetup() {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the product did not start in time:\n${output}`)), START_TIMEOUT_MS);
     const collect = (chunk: Buffer) => {
+      log.write(chunk);
       output += chunk.toString();
       if (output.includes("RMM dashboard:")) {
         clearTimeout(timer);
@@ -53,6 +61,7 @@ export default async function globalSetup() {
     const exited = new Promise((resolve) => launcher.once("exit", resolve));
     launcher.kill("SIGTERM");
     await exited;
+    await new Promise((resolve) => log.end(resolve));
     await rm(dataDir, { recursive: true, force: true });
   };
 }

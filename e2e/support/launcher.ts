@@ -17,11 +17,16 @@ export type Launcher = {
   pids(name: "web" | "gateway"): number[];
 };
 
-export function startLauncher(options: { dataDir: string; port: number; env?: Record<string, string> }): Launcher {
+/**
+ * `terminal`: the launcher leads a process group of its own, as in a shell, so that `pressCtrlC`
+ * signals it and its services together, as a Ctrl-C in that terminal would.
+ */
+export function startLauncher(options: { dataDir: string; port: number; env?: Record<string, string>; terminal?: boolean }): Launcher {
   const child = spawn(process.execPath, ["--import", "tsx", "src/launcher/main.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(options.port), GATEWAY_PORT: String(options.port + 1), RMM_DATA_DIR: options.dataDir, DATABASE_URL: "", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.terminal ?? false,
   });
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
@@ -39,6 +44,11 @@ export function startLauncher(options: { dataDir: string; port: number; env?: Re
     output: () => output,
     pids: (name) => [...output.matchAll(new RegExp(`\\[start\\] ${name} running \\(pid (\\d+)\\)`, "g"))].map((match) => Number(match[1])),
   };
+}
+
+/** SIGINT to the launcher's process group (started with `terminal: true`), as Ctrl-C sends it. */
+export function pressCtrlC(launcher: Launcher): void {
+  process.kill(-launcher.child.pid!, "SIGINT");
 }
 
 export function isAlive(pid: number): boolean {

@@ -17,7 +17,10 @@ export type ConnectionEvents = {
 
 export class AgentConnection {
   private readonly limiter = new TokenBucket(RATE_PER_SECOND, RATE_BURST);
-  private helloDone = false;
+  /** What the agent said of itself in `hello`; undefined before it has. */
+  identity: { name: string; agentVersion: string } | undefined;
+  /** Why the gateway ended the connection itself, when the close code cannot say (a missed ping). */
+  endedBecause: string | undefined;
   private lastComplaintAt = 0;
   private suppressedComplaints = 0;
   alive = true;
@@ -36,7 +39,7 @@ export class AgentConnection {
   }
 
   get ready(): boolean {
-    return this.helloDone;
+    return this.identity !== undefined;
   }
 
   async receive(raw: string): Promise<void> {
@@ -51,10 +54,10 @@ export class AgentConnection {
         return;
       }
       await this.events.onHello(this, message);
-      this.helloDone = true;
+      this.identity = { name: message.name, agentVersion: message.agentVersion };
       return;
     }
-    if (!this.helloDone) return this.reject({ type: "error", code: "not-ready", message: "send hello first", inReplyTo: message.type });
+    if (!this.ready) return this.reject({ type: "error", code: "not-ready", message: "send hello first", inReplyTo: message.type });
     await this.events.onMessage(this, message);
   }
 

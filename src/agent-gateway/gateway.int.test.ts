@@ -170,6 +170,25 @@ describe("presence", () => {
     await agent.closed();
   });
 
+  it("logs one line when an agent connects and one when it leaves, with why and after how long", async () => {
+    const lines: string[] = [];
+    let clock = 1_000_000;
+    const logged = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test", log: (line) => lines.push(line), now: () => clock });
+    const url = `ws://127.0.0.1:${await logged.listen(0, "127.0.0.1")}/agent`;
+    const agent = await FakeAgent.connect({ url, token: await h.token(), name: "LAPTOP-7" });
+    expect(lines).toEqual([`[gateway] agent ${agent.agentId} "LAPTOP-7" connected from 127.0.0.1, agent version 0.0.0-test`]);
+    clock += 125_000;
+    agent.socket.close(1000, "agent stopping");
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines[1]).toBe(`[gateway] agent ${agent.agentId} "LAPTOP-7" from 127.0.0.1 disconnected after 2 min 5 s: agent stopping (code 1000)`);
+
+    const dropped = await FakeAgent.connect({ url, credentials: { agentId: agent.agentId, agentSecret: agent.agentSecret }, name: "LAPTOP-7" });
+    dropped.socket.terminate();
+    await expect.poll(() => lines.length).toBe(4);
+    expect(lines[3]).toMatch(/disconnected after 0 ms: connection lost \(code 1006\)$/);
+    await logged.close();
+  });
+
   it("on graceful shutdown tells agents to reconnect (1012) and records them offline", async () => {
     const other = await createGateway({ db: h.t.db, databaseUrl: h.t.url, publicUrl: "http://rmm.test" });
     const port = await other.listen(0, "127.0.0.1");

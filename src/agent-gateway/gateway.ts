@@ -1,7 +1,8 @@
 /**
  * The gateway: an HTTP server (health check, agent self-update downloads) whose upgrades become
  * agent WebSockets after authentication, wired to presence, the command bus, the metrics store and
- * agent updates. `createGateway` is used by the process entry (main.ts) and by tests.
+ * agent updates; each agent's arrival and departure is one line of its log (connection-log.ts).
+ * `createGateway` is used by the process entry (main.ts) and by tests.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -14,6 +15,7 @@ import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { AgentUpdates } from "./agent-updates";
 import { CommandDelivery } from "./command-delivery";
+import { connectedLine, disconnectedLine } from "./connection-log";
 import { MetricsStore } from "./metrics-store";
 import { Presence } from "./presence";
 import { AGENT_PATH, authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
@@ -36,10 +38,15 @@ export type GatewayOptions = {
   replaces?: string;
   /** Self-update: agent/dist with release.json, and the delay of the `general` ring. Without it agents are not offered updates. */
   updates?: { distDir: string; delayHours: number; sweepMs?: number; offerBurst?: number; offersPerSecond?: number };
+  /** Where the line per agent connection and disconnection goes (connection-log.ts); tests capture it. */
+  log?: (line: string) => void;
+  now?: () => number;
 };
 
 export async function createGateway(options: GatewayOptions) {
   const { db } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? Date.now;
   const gatewayId = options.gatewayId ?? randomUUID();
   const connections = new Map<string, AgentConnection>();
   const metrics = new MetricsStore(db);
@@ -64,6 +71,7 @@ export async function createGateway(options: GatewayOptions) {
         localAddresses: hello.localAddresses ?? [],
         remoteAddress: connection.remoteAddress,
       });
+      log(connectedLine({ agentId: connection.agentId, remoteAddress: connection.remoteAddress, name: hello.name, agentVersion: hello.agentVersion }));
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });
       // Marked ready only after this resolves; deliver what was queued meanwhile right after.
       setImmediate(() => {
@@ -123,6 +131,7 @@ export async function createGateway(options: GatewayOptions) {
   function accept(ws: WebSocket, agentId: string, remoteAddress: string, enrolledSecret?: string) {
     connections.get(agentId)?.socket.close(4000, "replaced by a newer connection");
     const connection = new AgentConnection(agentId, remoteAddress, ws, events);
+    const openedAt = now();
     connections.set(agentId, connection);
     if (enrolledSecret) connection.send({ type: "enrolled", agentId, agentSecret: enrolledSecret });
     // Messages are handled one after another, so `hello` is complete before anything that follows.
@@ -132,7 +141,8 @@ export async function createGateway(options: GatewayOptions) {
     });
     ws.on("pong", () => (connection.alive = true));
     ws.on("error", () => ws.terminate());
-    ws.on("close", () => {
+    ws.on("close", (code, reason) => {
+      log(disconnectedLine({ agentId, remoteAddress, ...connection.identity }, { code, reason: reason.toString(), why: connection.endedBecause }, now() - openedAt));
       if (connections.get(agentId) !== connection) return;
       connections.delete(agentId);
       void presence.markOffline(agentId).catch((error: unknown) => console.error("[gateway] markOffline failed:", error));
@@ -142,8 +152,10 @@ export async function createGateway(options: GatewayOptions) {
   // Liveness: a peer that did not answer the previous ping is gone.
   const pinger = setInterval(() => {
     for (const connection of connections.values()) {
-      if (!connection.alive) connection.socket.terminate();
-      else {
+      if (!connection.alive) {
+        connection.endedBecause = "no answer to ping";
+        connection.socket.terminate();
+      } else {
         connection.alive = false;
         connection.socket.ping();
       }

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { exitWithParent } from "../launcher/processes";
+import { stopOnSignals } from "../launcher/processes";
 import { AGENT_DIST_DIR } from "../server/services/agent-package";
 import { getConfig, requireSetting } from "../server/config";
 import { closeDb, getDb } from "../server/db/client";
@@ -30,17 +30,12 @@ async function main() {
   await gateway.listen(config.GATEWAY_PORT, config.HOST);
   console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);
 
-  let stopping = false;
   const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
     await gateway.close().catch((error: unknown) => console.error("[gateway] shutdown:", error));
     await closeDb();
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
-  exitWithParent(() => void shutdown());
+  stopOnSignals(() => void shutdown());
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,10 @@
-/** Builds the Next.js app when there is no build yet or a source file is newer than it. */
+/**
+ * The builds `npm start` needs: the Next.js app when there is no build yet or a source file is
+ * newer than it, and the agent executables. Both run in child processes: they read and write
+ * hundreds of megabytes (the agent build wraps two Node binaries of 100+ MB each), and memory a
+ * process used once stays resident for the rest of its life, which for the launcher is as long
+ * as the product runs.
+ */
 import { existsSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -28,4 +34,9 @@ export async function buildWebIfNeeded(root: string, env: NodeJS.ProcessEnv): Pr
   if (!(await webBuildIsStale(root))) return;
   console.log("[start] building the web application (first start or sources changed)...");
   await runToCompletion(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, env });
+}
+
+/** The agent executables for `GET /agent/download`, built once, offline, from npm packages. */
+export async function buildAgentIfNeeded(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await runToCompletion(process.execPath, ["--import", "tsx", path.join(root, "src", "launcher", "agent-build-child.ts")], { cwd: root, env });
 }

@@ -3,7 +3,7 @@
  * given, applies migrations, seals TOTP secrets kept in clear, makes sure the default client and
  * site exist, creates the first admin, builds
  * what is missing, then runs the web and gateway processes until Ctrl-C (or SIGTERM), and stops
- * everything in order. A crashed web or gateway process is restarted (supervisor.ts); only a crash
+ * everything in order (shutdown.ts), however many times Ctrl-C is pressed. A crashed web or gateway process is restarted (supervisor.ts); only a crash
  * loop stops the product.
  */
 import { randomUUID } from "node:crypto";
@@ -18,10 +18,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embed
 import { runMigrations } from "../server/db/migrate";
 import { ensureDefaultSite } from "../server/services/clients";
 import { ensureFirstAdmin } from "../server/services/users";
-import { buildAgent } from "../../agent/build/build-agent";
-import { buildWebIfNeeded } from "./build";
+import { buildAgentIfNeeded, buildWebIfNeeded } from "./build";
 import { startService, waitForHttp } from "./processes";
 import { resolveAuthSecret } from "./secrets";
+import { Shutdown } from "./shutdown";
 import { crashLoopMessage, describeExit, OutputTail, Supervisor } from "./supervisor";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -75,34 +75,31 @@ async function main() {
   await prepareDataFolder(dataDir);
   const authSecret = await resolveAuthSecret(dataDir, config.AUTH_SECRET);
 
-  let embedded: EmbeddedPostgres | undefined;
+  // Started in the background of a Ctrl-C too: the stop waits for it, so it is never left running.
+  let embedded: Promise<EmbeddedPostgres | undefined> = Promise.resolve(undefined);
   const supervisors: Supervisor[] = [];
-  let stopping = false;
-  const stopAll = async (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log("[start] stopping...");
-    await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
-    await embedded?.stop();
-    console.log("[start] stopped.");
-    process.exit(exitCode);
-  };
-  process.once("SIGINT", () => void stopAll(0));
-  process.once("SIGTERM", () => void stopAll(0));
+  const shutdown = new Shutdown({
+    stopServices: async () => void (await Promise.all(supervisors.map((supervisor) => supervisor.stop()))),
+    killServices: () => supervisors.forEach((supervisor) => supervisor.kill()),
+    stopDatabase: async () => (await embedded.catch(() => undefined))?.stop(),
+    log: (line) => console.log(line),
+    exit: (code) => process.exit(code),
+  });
+  process.on("SIGINT", () => shutdown.onSignal("SIGINT"));
+  process.on("SIGTERM", () => shutdown.onSignal("SIGTERM"));
 
   try {
-    const databaseUrl =
-      config.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ dataDir, database: "rmm", log: (line) => console.log(`[postgres] ${line}`) })).url;
+    if (!config.DATABASE_URL) embedded = startEmbeddedPostgres({ dataDir, database: "rmm", log: (line) => console.log(`[postgres] ${line}`) });
+    const databaseUrl = config.DATABASE_URL ?? (await embedded)!.url;
     await runMigrations(databaseUrl);
     await prepareData(databaseUrl, authSecret, config.RMM_ADMIN_USERNAME, config.RMM_ADMIN_PASSWORD);
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
     await buildWebIfNeeded(root, env);
-    // The agent download needs the agent builds; made once, offline, from npm packages.
-    await buildAgent({ log: (line) => console.log(`[agent-build] ${line}`) });
+    await buildAgentIfNeeded(root, process.env);
 
     const supervise = (name: string, entry: string, args: () => string[] = () => []) => {
-      if (stopping) return;
+      if (shutdown.stopping) return;
       const stderr = new OutputTail();
       const supervisor = new Supervisor(() => startService(path.join(root, entry), { cwd: root, env, args: args(), onStderrLine: (line) => stderr.add(line) }), {
         // The pid is logged on every start: operators (and the end-to-end tests) find the process by it.
@@ -110,7 +107,7 @@ async function main() {
         onCrashed: (exit, restartInMs) => console.error(`[start] the ${name} process exited unexpectedly (${describeExit(exit)}); restarting it in ${restartInMs / 1000} s.`),
         onCrashLoop: (loop) => {
           console.error(crashLoopMessage(name, loop, stderr.last()));
-          void stopAll(1);
+          void shutdown.stop(1);
         },
       });
       supervisors.push(supervisor);
@@ -118,14 +115,14 @@ async function main() {
     };
     supervise("web", "src/server/http/web-server.ts");
     supervise("gateway", "src/agent-gateway/main.ts", gatewayArguments());
-    const alive = () => !stopping;
+    const alive = () => !shutdown.stopping;
     await waitForHttp(`http://127.0.0.1:${config.PORT}/sign-in`, 120_000, alive);
     await waitForHttp(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, 30_000, alive);
     console.log(`\n  RMM dashboard: ${config.publicUrl}/\n  Agent gateway: port ${config.GATEWAY_PORT}\n  Press Ctrl-C to stop.\n`);
   } catch (error) {
     // Already stopping (Ctrl-C, or a crash loop that said why): nothing more to report.
-    if (!stopping) console.error("[start] start-up failed:", error instanceof Error ? error.message : error);
-    await stopAll(1);
+    if (!shutdown.stopping) console.error("[start] start-up failed:", error instanceof Error ? error.message : error);
+    await shutdown.stop(1);
   }
 }
 

@@ -18,7 +18,7 @@ export type ServiceOptions = { cwd: string; env: NodeJS.ProcessEnv; args?: strin
 
 /**
  * Starts a TypeScript entry with Node and tsx's loader. The IPC channel is a lifeline: when the
- * launcher dies (even by SIGKILL) it closes, and the service stops itself (see exitWithParent).
+ * launcher dies (even by SIGKILL) it closes, and the service stops itself (see stopOnSignals).
  * Its stderr passes through the launcher line by line, so the last lines can be quoted when the
  * service keeps crashing.
  */
@@ -45,6 +45,9 @@ export function startService(entry: string, options: ServiceOptions): Supervised
       await exited;
       clearTimeout(timer);
     },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    },
   };
 }
 
@@ -63,11 +66,29 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
 }
 
 /**
+ * In a service: runs `shutdown` once, on the first SIGINT or SIGTERM or when the launcher is gone.
+ * Repeats are ignored instead of left to Node's default (exit at once): Ctrl-C reaches the
+ * services as well as the launcher, and pressing it again must not cut their drain short. The
+ * launcher kills a service that takes too long.
+ */
+export function stopOnSignals(shutdown: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    shutdown();
+  };
+  process.on("SIGINT", once);
+  process.on("SIGTERM", once);
+  exitWithParent(once);
+}
+
+/**
  * In a service: stop when the launcher that started us is gone (no-op when started by hand).
  * Services call this once they are up, which can be after the launcher died: `process.send`
  * stays defined after the channel closes, so that case stops at once instead of never.
  */
-export function exitWithParent(shutdown: () => void): void {
+function exitWithParent(shutdown: () => void): void {
   // `send` exists only in a process started with an IPC channel, and stays after it closed.
   if (typeof process.send !== "function") return;
   // The launcher read our stderr; once it is gone a write fails with EPIPE, which must not turn

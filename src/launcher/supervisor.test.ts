@@ -5,6 +5,9 @@ import { crashLoopMessage, OutputTail, Supervisor, type ExitInfo, type Supervise
 class FakeChild implements SupervisedChild {
   readonly exited: Promise<ExitInfo>;
   stopRequested = false;
+  killed = false;
+  /** A child that ignores SIGTERM: stop() waits until it is killed. */
+  ignoresStop = false;
   private resolveExit!: (exit: ExitInfo) => void;
 
   constructor(readonly pid: number) {
@@ -17,8 +20,13 @@ class FakeChild implements SupervisedChild {
 
   async stop() {
     this.stopRequested = true;
-    this.resolveExit({ code: 0, signal: null });
+    if (!this.ignoresStop) this.resolveExit({ code: 0, signal: null });
     await this.exited;
+  }
+
+  kill() {
+    this.killed = true;
+    this.resolveExit({ code: null, signal: "SIGKILL" });
   }
 }
 
@@ -135,6 +143,22 @@ describe("Supervisor", () => {
     await h.supervisor.stop();
     await settle();
     expect(h.latest().stopRequested).toBe(true);
+    h.clock.advance(60_000);
+    expect(h.children).toHaveLength(1);
+    expect(h.log).toEqual(["started 1000"]);
+  });
+
+  it("ends a stop that is taking too long when killed, without restarting the child", async () => {
+    const h = harness();
+    h.supervisor.start();
+    h.latest().ignoresStop = true;
+    let stopped = false;
+    const stopping = h.supervisor.stop().then(() => (stopped = true));
+    await settle();
+    expect(stopped).toBe(false);
+    h.supervisor.kill();
+    await stopping;
+    expect(h.latest().killed).toBe(true);
     h.clock.advance(60_000);
     expect(h.children).toHaveLength(1);
     expect(h.log).toEqual(["started 1000"]);

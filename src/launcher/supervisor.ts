@@ -14,6 +14,8 @@ export type SupervisedChild = {
   exited: Promise<ExitInfo>;
   /** Asks it to stop (and makes sure it does); resolves once it has exited. */
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL), when stopping is forced; a pending stop() then resolves. */
+  kill(): void;
 };
 
 export type Timers = {
@@ -86,6 +88,13 @@ export class Supervisor {
     const running = this.state === "running" ? this.child : undefined;
     this.state = "stopped";
     await running?.stop();
+  }
+
+  /** Forces a stop under way (or a running child) to end now; the child is not restarted. */
+  kill(): void {
+    this.cancelRestart?.();
+    if (this.state === "running" || this.state === "waiting") this.state = "stopped";
+    this.child?.kill();
   }
 
   private run() {

@@ -42,8 +42,13 @@ describe("formatPercent", () => {
 
 describe("usedPercent", () => {
   it("computes the used share and survives empty disks", () => {
-    expect(usedPercent(200, 50)).toBe(75);
-    expect(usedPercent(0, 0)).toBe(0);
-    expect(usedPercent(100, 150)).toBe(0);
+    expect(usedPercent({ totalBytes: 200, freeBytes: 50 })).toBe(75);
+    expect(usedPercent({ totalBytes: 0, freeBytes: 0 })).toBe(0);
+    expect(usedPercent({ totalBytes: 100, freeBytes: 150 })).toBe(0);
+  });
+
+  it("leaves the root reserve out, as df does", () => {
+    // 1000 blocks: 400 used, 500 free for users, 100 kept for root.
+    expect(usedPercent({ totalBytes: 1000, freeBytes: 500, usedBytes: 400 })).toBeCloseTo(44.44, 2);
   });
 });

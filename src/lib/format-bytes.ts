@@ -1,4 +1,5 @@
 /** Sizes, transfer rates and percentages as people read them: "1.5 GB", "320 KB/s", "42 %". */
+import { diskUsage, type DiskInfo } from "@/protocol/handshake";
 
 const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
 
@@ -22,8 +23,9 @@ export function formatPercent(percent: number): string {
   return `${clamped < 10 && clamped > 0 ? clamped.toFixed(1) : Math.round(clamped)} %`;
 }
 
-/** The used share of a disk, 0..100; 0 for a disk that reports no size. */
-export function usedPercent(totalBytes: number, freeBytes: number): number {
-  if (totalBytes <= 0) return 0;
-  return Math.min(100, Math.max(0, ((totalBytes - freeBytes) / totalBytes) * 100));
+/** The used share of a disk as df shows it (the root reserve left out), 0..100; 0 for a disk that reports no size. */
+export function usedPercent(disk: Pick<DiskInfo, "totalBytes" | "freeBytes" | "usedBytes">): number {
+  const { usedBytes, usableBytes } = diskUsage(disk);
+  if (usableBytes <= 0) return 0;
+  return Math.min(100, Math.max(0, (usedBytes / usableBytes) * 100));
 }

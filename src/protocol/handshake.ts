@@ -47,9 +47,24 @@ export const enrolledMessage = defineMessage("enrolled", { agentId, agentSecret 
 export const diskInfo = z.object({
   mount: z.string().min(1).max(1024),
   totalBytes: byteCount,
+  /** Free for ordinary users (statfs `bavail`, df's "Avail"); root may have more. */
   freeBytes: byteCount,
+  /**
+   * In use (df's "Used"). Less than total - free where the file system keeps blocks for root
+   * (ext4 keeps 5 %); absent where there is no such reserve, and from agents older than it.
+   */
+  usedBytes: byteCount.optional(),
   fsType: z.string().max(64).optional(),
 });
+
+/**
+ * A disk as df counts it: its used bytes and what users can fill (used + free). The root reserve
+ * is in neither, so a disk whose users can write nothing more is 100 % used, as df says.
+ */
+export function diskUsage(disk: Pick<DiskInfo, "totalBytes" | "freeBytes" | "usedBytes">): { usedBytes: number; usableBytes: number } {
+  const usedBytes = disk.usedBytes ?? Math.max(0, disk.totalBytes - disk.freeBytes);
+  return { usedBytes, usableBytes: usedBytes + disk.freeBytes };
+}
 
 export const hostSpecs = z.object({
   cpu: z.object({ model: z.string().max(256), cores: z.number().int().positive() }),
@@ -57,11 +72,18 @@ export const hostSpecs = z.object({
   disks: z.array(diskInfo).max(256),
 });
 
+/**
+ * The OS description is built by the agent from the OS's own strings, with no fixed length: the
+ * agent cuts it to this, since refusing it would refuse the whole hello and cost a machine its
+ * connection over a label. Names typed by people are refused with a 400 instead, never cut.
+ */
+export const OS_DESCRIPTION_MAX_CHARS = 255;
+
 /** agent → gateway, first message on every connection once the agent knows its id. */
 export const helloMessage = defineMessage("hello", {
   agentId,
   name: z.string().min(1).max(255),
-  os: z.string().max(255),
+  os: z.string().max(OS_DESCRIPTION_MAX_CHARS),
   /** Node's `process.platform` of the agent: "win32", "linux", ... */
   platform: z.string().min(1).max(32),
   loggedInUser: z.string().max(256).nullable(),

@@ -5,6 +5,10 @@ import { requireSession } from "@/lib/session";
 // Every dashboard page reads the session: never prerender them.
 export const dynamic = "force-dynamic";
 
+// There is deliberately no loading.tsx in the dashboard: its Suspense boundary would start every
+// response with 200 before the page runs, and pages answer 404 (an unknown device) and 403 (a
+// role too low, requirePermission) themselves, which browsers and monitoring probes must see.
+
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { actor } = await requireSession();
   return (

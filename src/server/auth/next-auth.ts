@@ -11,6 +11,7 @@ import { getDb } from "../db/client";
 import { AppError } from "../errors";
 import { clientIpOf } from "../http/request-context";
 import { loginInput } from "../contracts/auth";
+import { logAuthError } from "./auth-logger";
 import { login } from "./login";
 import { PASSWORD_SESSION_SECONDS, SESSION_COOKIE, sessionCookieAttributes } from "./session-cookie";
 
@@ -30,6 +31,7 @@ export const { signIn } = NextAuth(() => {
     session: { strategy: "jwt", maxAge: PASSWORD_SESSION_SECONDS },
     cookies: { sessionToken: { name: SESSION_COOKIE, options: sessionCookieAttributes({ secure, maxAgeSeconds: PASSWORD_SESSION_SECONDS }) } },
     pages: { signIn: "/sign-in" },
+    logger: { error: (error) => logAuthError(error) },
     providers: [
       Credentials({
         credentials: { username: {}, password: {}, totp: {} },

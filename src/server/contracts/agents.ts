@@ -70,7 +70,7 @@ export const listAgentsInput = z
   .default({ sortBy: "name", sortOrder: "asc", page: 1 });
 export type ListAgentsInput = z.infer<typeof listAgentsInput>;
 
-const diskRecord = z.object({ mount: z.string(), totalBytes: z.number(), freeBytes: z.number(), fsType: z.string().optional() });
+const diskRecord = z.object({ mount: z.string(), totalBytes: z.number(), freeBytes: z.number(), usedBytes: z.number().optional(), fsType: z.string().optional() });
 
 /** One agent as the service returns it; each surface presents it under its own field names. */
 export const agentRecord = z.object({

@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import next from "next";
-import { exitWithParent } from "../../launcher/processes";
+import { stopOnSignals } from "../../launcher/processes";
 import { getConfig, requireSetting } from "../config";
 import { closeDb, getDb } from "../db/client";
 import { startJobQueue } from "../jobs/queue";
@@ -50,9 +50,7 @@ async function main() {
       .finally(() => closeDb())
       .finally(() => process.exit(0));
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-  exitWithParent(shutdown);
+  stopOnSignals(shutdown);
 }
 
 main().catch((error) => {

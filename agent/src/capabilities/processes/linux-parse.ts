@@ -4,6 +4,8 @@ export interface PidStat {
   pid: number;
   name: string;
   ppid: number;
+  /** One letter: R running, S sleeping, ... Z zombie (exited, not yet reaped by its parent), X dead. */
+  state: string;
   /** utime + stime, in clock ticks (the unit of /proc/stat). */
   cpuTicks: number;
 }
@@ -19,6 +21,7 @@ export function parsePidStat(text: string): PidStat {
     pid: Number(text.slice(0, open).trim()),
     name: text.slice(open + 1, close),
     ppid: Number(rest[1]),
+    state: rest[0] ?? "",
     cpuTicks: Number(rest[11]) + Number(rest[12]),
   };
 }
@@ -48,6 +51,11 @@ export function parsePasswd(text: string): Map<number, string> {
     if (name && uid && /^\d+$/.test(uid)) users.set(Number(uid), name);
   }
   return users;
+}
+
+/** A zombie has exited already: only its entry remains until its parent reaps it, and a signal changes nothing. */
+export function hasExited(stat: PidStat): boolean {
+  return stat.state === "Z" || stat.state === "X";
 }
 
 /** Kernel threads (kthreadd, pid 2, and its children) are not programs a user can act on. */

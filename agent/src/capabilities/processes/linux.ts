@@ -8,8 +8,8 @@ import { readTextIfPresent } from "../../platform/files";
 import { parseCpuTimes } from "../../platform/procfs";
 import { sleep, SAMPLE_WINDOW_MS, toPercent } from "../../util";
 import type { ProcessCapability } from "./index";
-import { killProcess } from "./kill";
-import { isKernelThread, parseCmdline, parsePasswd, parsePidStat, parsePidStatus, type PidStat } from "./linux-parse";
+import { nodeKillSystem, processKiller } from "./kill";
+import { hasExited, isKernelThread, parseCmdline, parsePasswd, parsePidStat, parsePidStatus, type PidStat } from "./linux-parse";
 
 const MAX_COMMAND_CHARS = 32_768;
 
@@ -67,4 +67,10 @@ async function list(): Promise<ProcessInfo[]> {
   );
 }
 
-export const linuxProcesses: ProcessCapability = { list, kill: killProcess };
+/** A zombie still takes signals without complaint; a pid whose stat cannot be read is left to kill(2) to judge. */
+async function isZombie(pid: number): Promise<boolean> {
+  const text = await readTextIfPresent(`/proc/${pid}/stat`);
+  return text !== undefined && hasExited(parsePidStat(text));
+}
+
+export const linuxProcesses: ProcessCapability = { list, kill: processKiller(nodeKillSystem(isZombie)) };

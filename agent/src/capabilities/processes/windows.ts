@@ -6,7 +6,7 @@ import type { ProcessInfo } from "../../../../src/protocol";
 import { runPowerShellJson } from "../../platform/powershell";
 import { SAMPLE_WINDOW_MS } from "../../util";
 import type { ProcessCapability } from "./index";
-import { killProcess } from "./kill";
+import { nodeKillSystem, processKiller } from "./kill";
 import { toProcessList, windowsProcessOutput } from "./windows-parse";
 
 const LIST_PROCESSES_SCRIPT = `
@@ -32,4 +32,5 @@ async function list(): Promise<ProcessInfo[]> {
   return toProcessList(output);
 }
 
-export const windowsProcesses: ProcessCapability = { list, kill: killProcess };
+// libuv answers ESRCH for a pid that is gone and for a process that exited while a handle keeps its pid.
+export const windowsProcesses: ProcessCapability = { list, kill: processKiller(nodeKillSystem(async () => false)) };

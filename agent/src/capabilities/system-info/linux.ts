@@ -10,7 +10,7 @@ import { readBytesIfPresent, readTextIfPresent } from "../../platform/files";
 import { localDataMounts, parseCpuTimes, parseMeminfo, parseMounts, parseNetDev, parseOsReleaseName } from "../../platform/procfs";
 import { parseUtmp, pickLoggedInUser } from "../../platform/utmp";
 import { ratePerSecond, sleep, SAMPLE_WINDOW_MS, toPercent } from "../../util";
-import { diskUsedPercent } from "./disk-usage";
+import { diskFromStatfs, diskUsedPercent } from "./disk-usage";
 import type { HostDescription, SystemInfoCapability } from "./index";
 
 async function listDisks(): Promise<DiskInfo[]> {
@@ -18,8 +18,7 @@ async function listDisks(): Promise<DiskInfo[]> {
   const disks = await Promise.all(
     mounts.map(async ({ mount, fsType }): Promise<DiskInfo | undefined> => {
       try {
-        const stats = await statfs(mount);
-        return { mount, totalBytes: stats.blocks * stats.bsize, freeBytes: stats.bavail * stats.bsize, fsType };
+        return diskFromStatfs(mount, fsType, await statfs(mount));
       } catch {
         return undefined; // unreadable mount (permissions, stale network share): not reportable
       }

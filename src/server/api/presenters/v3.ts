@@ -1,6 +1,6 @@
 /** Tactical RMM's (/api/v3) field names for agents, clients and sites. */
 import { z } from "zod";
-import { formatBytes } from "../../../lib/format-bytes";
+import { formatBytes, usedPercent } from "../../../lib/format-bytes";
 import type { AgentPage, AgentRecord } from "../../contracts/agents";
 import type { ClientPage, ClientSummary, SitePage, SiteSummary } from "../../contracts/tenancy";
 import type { Presenter } from "../route-types";
@@ -53,7 +53,7 @@ export function toV3Agent(agent: AgentRecord): z.infer<typeof v3Agent> {
       device: disk.mount,
       free: formatBytes(disk.freeBytes),
       total: formatBytes(disk.totalBytes),
-      percent: disk.totalBytes > 0 ? Math.round(((disk.totalBytes - disk.freeBytes) / disk.totalBytes) * 100) : 0,
+      percent: Math.round(usedPercent(disk)),
     })),
     group: agent.group,
   };

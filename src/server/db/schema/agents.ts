@@ -37,7 +37,7 @@ export const agentUpdateStateEnum = pgEnum("agent_update_state", ["offered", ...
 export type AgentSpecs = {
   cpu?: { model?: string; cores?: number };
   memoryBytes?: number;
-  disks?: { mount: string; totalBytes: number; freeBytes: number; fsType?: string }[];
+  disks?: { mount: string; totalBytes: number; freeBytes: number; usedBytes?: number; fsType?: string }[];
 };
 
 export const agents = pgTable(

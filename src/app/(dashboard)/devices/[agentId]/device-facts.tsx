@@ -18,7 +18,7 @@ function DiskUsage({ disk }: { disk: Disk }) {
           {disk.fsType ? <span className="text-slate-400"> · {disk.fsType}</span> : null}
         </>
       }
-      percent={usedPercent(disk.totalBytes, disk.freeBytes)}
+      percent={usedPercent(disk)}
       detail={`${formatBytes(disk.freeBytes)} free of ${formatBytes(disk.totalBytes)}`}
     />
   );

@@ -67,7 +67,7 @@ export function CreateApiKeyForm({ maxRole, clients }: { maxRole: Role; clients:
       <FormCard title="Create API key" description="One key per integration, so each can be revoked on its own and the audit log shows which one acted.">
         <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create API key">
           <Field id="api-key-name" label="Name" error={fieldError("name")} hint="What uses it, e.g. 'PSA ticket sync'.">
-            <input name="name" maxLength={100} autoComplete="off" {...controlProps("api-key-name", fieldError("name"))} />
+            <input name="name" autoComplete="off" {...controlProps("api-key-name", fieldError("name"))} />
           </Field>
           <Field id="api-key-role" label="Role" error={fieldError("role")} hint="Viewer reads; operator also acts on devices; admin also manages users and keys.">
             <select name="role" defaultValue="viewer" {...controlProps("api-key-role", fieldError("role"))}>

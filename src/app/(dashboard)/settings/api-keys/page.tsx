@@ -1,10 +1,8 @@
 /** API keys (admins): what lets integrations call the APIs, with which role, who made it, and until when. */
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
-import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { requireSession } from "@/lib/session";
-import { mayCall, refusal } from "@/server/auth/permissions";
+import { requirePermission } from "@/lib/session";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyForm } from "./create-api-key-form";
 
@@ -13,8 +11,7 @@ export const metadata: Metadata = { title: "API keys" };
 const CODE = "font-mono text-[12px] text-slate-700";
 
 export default async function ApiKeysPage() {
-  const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "apiKeys.list")) return <Forbidden {...refusal(actor, "apiKeys.list")} />;
+  const { actor, caller } = await requirePermission("apiKeys.list");
   const [keys, { items: clients }] = await Promise.all([caller.apiKeys.list(), caller.clients.list()]);
   const clientNames = clients.map(({ id, name }) => ({ id, name }));
   return (

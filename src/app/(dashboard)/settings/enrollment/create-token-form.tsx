@@ -71,7 +71,7 @@ export function CreateTokenForm({ clients }: { clients: TenantOption[] }) {
       <FormCard title="Create token" description="For installing agents by script or image. Agent downloads make their own tokens.">
         <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create token">
           <Field id="token-label" label="Label" error={fieldError("label")} hint="What it is for, e.g. 'Branch office roll-out'.">
-            <input name="label" maxLength={100} autoComplete="off" {...controlProps("token-label", fieldError("label"))} />
+            <input name="label" autoComplete="off" {...controlProps("token-label", fieldError("label"))} />
           </Field>
           <Field id="token-site" label="Site" error={fieldError("siteId")} hint="Where the agents it enrolls belong.">
             <SiteSelect clients={clients} emptyLabel="The default site" {...controlProps("token-site", fieldError("siteId"))} />

@@ -1,18 +1,15 @@
 /** Enrollment tokens (operators and admins): what lets new agents join, who made it, and until when. */
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
 import { tenantOptions } from "@/components/tenant-options";
-import { requireSession } from "@/lib/session";
-import { mayCall, refusal } from "@/server/auth/permissions";
+import { requirePermission } from "@/lib/session";
 import { CreateTokenForm } from "./create-token-form";
 import { TokensTable, type TokenRow } from "./tokens-table";
 
 export const metadata: Metadata = { title: "Enrollment" };
 
 export default async function EnrollmentPage() {
-  const { actor, caller } = await requireSession();
-  if (!mayCall(actor, "enrollment.list")) return <Forbidden {...refusal(actor, "enrollment.list")} />;
+  const { caller } = await requirePermission("enrollment.list");
   const [tokens, { items: clients }] = await Promise.all([caller.enrollment.list(), caller.clients.list()]);
   const rows: TokenRow[] = tokens.map((token) => ({
     id: token.id,

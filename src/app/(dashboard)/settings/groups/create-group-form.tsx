@@ -31,7 +31,7 @@ export function CreateGroupForm({ existing }: { existing: string[] }) {
     <FormCard title="Create group" description="Leading, trailing and repeated spaces are removed; names are unique regardless of case.">
       <form onSubmit={submit} noValidate className="space-y-3">
         <Field id="group-name" label="Group name" error={error?.fields.name}>
-          <input name="name" maxLength={64} autoComplete="off" placeholder="e.g. Front Desk" {...controlProps("group-name", error?.fields.name)} />
+          <input name="name" autoComplete="off" placeholder="e.g. Front Desk" {...controlProps("group-name", error?.fields.name)} />
         </Field>
         <FormErrorSummary error={error} fields={["name"]} />
         {outcome ? (

@@ -55,7 +55,7 @@ export function CreateUserForm({ clients }: { clients: { id: number; name: strin
       <FormCard title="Create user" description="The user signs in with this username and password; share them through a safe channel.">
         <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create user">
           <Field id="user-username" label="Username" error={fieldError("username")} hint="Letters, digits, '.', '_', '@' and '-'.">
-            <input name="username" autoComplete="off" spellCheck={false} maxLength={64} {...controlProps("user-username", fieldError("username"))} />
+            <input name="username" autoComplete="off" spellCheck={false} {...controlProps("user-username", fieldError("username"))} />
           </Field>
           <Field id="user-password" label="Password" error={fieldError("password")} hint="At least 8 characters.">
             <input name="password" type="password" autoComplete="new-password" {...controlProps("user-password", fieldError("password"))} />

@@ -1,18 +1,14 @@
 /** Dashboard users (admin only): who can sign in, with which role, whether TOTP protects them, and controls to change that. */
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/page-header";
-import { mayCall, refusal } from "@/server/auth/permissions";
-import { requireSession } from "@/lib/session";
+import { requirePermission } from "@/lib/session";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { actor, caller } = await requireSession();
-  // Checked before calling users.list: a viewer gets a page that explains, not an error page.
-  if (!mayCall(actor, "users.list")) return <Forbidden {...refusal(actor, "users.list")} />;
+  const { actor, caller } = await requirePermission("users.list");
   const [users, { items: clients }] = await Promise.all([caller.users.list(), caller.clients.list()]);
   const clientNames = clients.map(({ id, name }) => ({ id, name }));
   return (
