@@ -22,6 +22,7 @@ import { decodePath, matchTemplate } from "./path-template";
 import { readJsonBody } from "./request-body";
 import { buildRouteTable, invokeProcedure, type CompiledRoute, type ProcedureRoute } from "./route-table";
 import type { RouteRequest } from "./route-types";
+import { routeRateLimit } from "./surfaces/rate-limit";
 import type { CustomRouteResult, Surface } from "./surface";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -127,8 +128,8 @@ export function createSurfaceHandler(surface: Surface, options: DispatchOptions)
       const db = getDb();
       const query = queryObject(url.searchParams);
 
-      const limit = async (principal: Principal | null) => {
-        const outcome = await surface.rateLimit?.consume({ clientIp, principal });
+      const limit = async (principal: Principal | null, limiter = surface.rateLimit) => {
+        const outcome = await limiter?.consume({ clientIp, principal });
         if (!outcome) return;
         extraHeaders = { ...extraHeaders, ...outcome.headers };
         if (!outcome.allowed) throw new AppError("TOO_MANY_REQUESTS", "Rate limit exceeded; try again later", { retryAfterSeconds: outcome.retryAfterSeconds });
@@ -136,6 +137,8 @@ export function createSurfaceHandler(surface: Surface, options: DispatchOptions)
       if (surface.rateLimit?.stage === "before-auth") await limit(null);
       const principal: Principal = route.api.minRole === "public" ? { actor: null, agentId: null } : await authenticateRequest(db, request.headers, surface.security, options.credentials);
       if (surface.rateLimit?.stage === "after-auth") await limit(principal);
+      const ownLimit = route.kind === "procedure" ? route.declared.rateLimit : route.custom.rateLimit;
+      if (ownLimit) await limit(principal, routeRateLimit(ownLimit));
 
       const context: Context = { db, actor: principal.actor, agentId: principal.agentId, clientIp, waiters: getCommandWaiters, commandTimeoutMs: options.commandTimeoutMs };
       const caller = createCaller(context);

@@ -29,4 +29,10 @@ describe("path templates", () => {
     const routes = [compileTemplate("/agents/{agent_id}/"), compileTemplate("/agents/deployments/")].sort(compareSpecificity);
     expect(routes[0]!.template).toBe("/agents/deployments/");
   });
+
+  it("rank literals first also among templates of other lengths", () => {
+    const declared = ["/agents/{agent_id}/", "/agents/", "/agents/deployments/"];
+    const sorted = declared.map(compileTemplate).sort(compareSpecificity).map((t) => t.template);
+    expect(sorted.indexOf("/agents/deployments/")).toBeLessThan(sorted.indexOf("/agents/{agent_id}/"));
+  });
 });

@@ -71,5 +71,7 @@ export function compareSpecificity(a: CompiledTemplate, b: CompiledTemplate): nu
     const bLiteral = "literal" in b.segments[i]!;
     if (aLiteral !== bLiteral) return aLiteral ? -1 : 1;
   }
-  return 0;
+  // A total order (shorter first on a tie) keeps the sort consistent: templates of different lengths
+  // never match the same path, but calling them equal made the sort skip literal-first pairs.
+  return a.segments.length - b.segments.length;
 }

@@ -80,7 +80,7 @@ function procedureRoutes(surface: SurfaceName): ProcedureRoute[] {
 function customRoutes(surface: Surface): HandlerRoute[] {
   return surface.customRoutes.map((custom) => {
     const template = compileTemplate(custom.path);
-    const { access, handle: _handle, envelope: _envelope, ...documented } = custom;
+    const { access, handle: _handle, envelope: _envelope, rateLimit: _rateLimit, ...documented } = custom;
     const minRole = access === "public" ? "public" : minRoleOf(access.procedure);
     return { kind: "custom", custom, template, api: { ...documented, surface: surface.name, minRole, pathParams: template.pathParams } };
   });

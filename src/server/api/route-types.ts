@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Role } from "../auth/roles";
+import type { ApiRateLimitName } from "../rate-limit/api-limits";
 
 export type SurfaceName = "spec000" | "v1" | "v3" | "agents";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -27,6 +28,12 @@ export type Presenter<Output = never> = {
 };
 
 /**
+ * A limit of one route, counted after the surface's own: per API key (requests without one are not
+ * counted) or per client address (public routes).
+ */
+export type RouteRateLimit = { name: ApiRateLimitName; per: "api-key" | "client-ip" };
+
+/**
  * How a procedure is exposed on one surface (declared in the procedure's metadata). Without
  * `input`, the procedure receives the path parameters merged into the query (GET, DELETE) or into
  * the JSON body (other methods); without `present`, its output as it is.
@@ -45,6 +52,7 @@ export type SurfaceRoute = {
   body?: z.ZodType;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a presenter is checked against its procedure's output by tests, not by the type system
   present?: Presenter<any>;
+  rateLimit?: RouteRateLimit;
 };
 
 /** A user role; "public" for no credentials; "agent" for an agent calling for itself with its key. */

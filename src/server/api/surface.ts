@@ -7,7 +7,7 @@ import type { Context } from "../trpc";
 import type { createCaller } from "../routers";
 import type { Principal } from "./credentials";
 import type { ApiFailure } from "./failure";
-import type { ApiRoute, SurfaceDescriptor } from "./route-types";
+import type { ApiRoute, RouteRateLimit, SurfaceDescriptor } from "./route-types";
 
 export type RateLimitOutcome = { allowed: boolean; headers: Record<string, string>; retryAfterSeconds?: number };
 
@@ -37,6 +37,7 @@ export type CustomRoute = Omit<ApiRoute, "surface" | "pathParams" | "minRole"> &
    * came from another site, so a link or image elsewhere cannot trigger it.
    */
   changesState?: true;
+  rateLimit?: RouteRateLimit;
   handle: (route: CustomRouteContext) => Promise<CustomRouteResult>;
 };
 

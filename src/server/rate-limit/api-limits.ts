@@ -2,7 +2,8 @@
  * The API's rate limits, counted in PostgreSQL so that all web processes share one count per
  * client: spec 001 allows 60 requests a minute per client address on `/api/v1`; spec 003 allows
  * 100 requests a minute per API key on `/api/v3`, and 20 deployments a minute per API key on
- * `POST /api/v3/agents/deployments/` (counted in addition to the 100). Windows are fixed minutes
+ * `POST /api/v3/agents/deployments/` (counted in addition to the 100); installer downloads by
+ * deployment link, which need no credentials, are limited per client address. Windows are fixed minutes
  * starting with a client's first request.
  *
  * Fail-open: when the store fails (PostgreSQL unreachable or erroring) the request is allowed and
@@ -21,6 +22,8 @@ export const API_RATE_LIMITS = {
   "api-v3": { points: 100, durationSeconds: 60 },
   /** Per API key id, deployment links created. */
   "api-v3-deployments": { points: 20, durationSeconds: 60 },
+  /** Per client address, installer downloads by deployment link (public: the link is the secret). */
+  "deployment-download": { points: 30, durationSeconds: 60 },
 } as const satisfies Record<string, LimiterRule>;
 
 export type ApiRateLimitName = keyof typeof API_RATE_LIMITS;

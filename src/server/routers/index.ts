@@ -6,6 +6,7 @@ import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
 import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
+import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
@@ -18,6 +19,7 @@ export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
   clients: clientsRouter,
+  deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,

@@ -1,6 +1,7 @@
 /**
- * The agent download: a ZIP with the agent executable, a start script and `server.json` (the
- * gateway URL as seen from PUBLIC_URL and a fresh enrollment token).
+ * The agent download: a ZIP (or, for deployment links to Linux, a tar.gz, which needs nothing but
+ * `tar` to unpack) with the agent executable, a start script and `server.json` (the gateway URL as
+ * seen from PUBLIC_URL and an enrollment token).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -10,6 +11,7 @@ import type { Config } from "../config";
 import { DOWNLOAD_TOKEN_POLICY, type AgentPlatform } from "../contracts/enrollment";
 import { AppError } from "../errors";
 import { createEnrollmentToken } from "./enrollment";
+import { tarGz } from "./tar-gz";
 import type { ServiceContext } from "./service-context";
 
 /** Where `npm run build:agent` writes the agent builds (relative to the project root). */
@@ -32,21 +34,46 @@ export function gatewayUrlFor(config: Pick<Config, "publicUrl" | "GATEWAY_PORT" 
   return `${url.protocol === "https:" ? "wss" : "ws"}://${url.hostname}:${config.GATEWAY_PORT}/agent`;
 }
 
-export async function prepareAgentPackage(ctx: ServiceContext, input: { platform: AgentPlatform; siteId?: number; config: Config; root: string }) {
-  const spec = PACKAGES[input.platform];
-  const binaryPath = path.join(input.root, AGENT_DIST_DIR, spec.binary);
-  if (!existsSync(binaryPath)) throw new AppError("UNAVAILABLE", `The ${input.platform} agent has not been built; run \`npm run build:agent\``);
-  const token = await createEnrollmentToken(ctx, { label: `${input.platform} download`, siteId: input.siteId, ...DOWNLOAD_TOKEN_POLICY });
-  const serverJson = { gatewayUrl: gatewayUrlFor(input.config), enrollmentToken: token.token };
-  return { binaryPath, binaryName: spec.binary, script: spec.script, serverJson, expiresAt: token.expiresAt.toISOString(), maxUses: token.maxUses };
+/** What goes into a package; the archive writers below turn it into bytes. */
+export type AgentPackageFiles = {
+  binaryPath: string;
+  binaryName: string;
+  script: { name: string; text: string };
+  serverJson: { gatewayUrl: string; enrollmentToken: string; installFlags?: string[] };
+};
+
+/** The executable and start script of a platform; UNAVAILABLE when it has not been built. */
+export function agentBuild(platform: AgentPlatform, root: string) {
+  const spec = PACKAGES[platform];
+  const binaryPath = path.join(root, AGENT_DIST_DIR, spec.binary);
+  if (!existsSync(binaryPath)) throw new AppError("UNAVAILABLE", `The ${platform} agent has not been built; run \`npm run build:agent\``);
+  return { binaryPath, binaryName: spec.binary, script: spec.script };
 }
 
-export async function zipAgentPackage(pkg: Awaited<ReturnType<typeof prepareAgentPackage>>): Promise<Buffer> {
+export async function prepareAgentPackage(ctx: ServiceContext, input: { platform: AgentPlatform; siteId?: number; config: Config; root: string }) {
+  const build = agentBuild(input.platform, input.root);
+  const token = await createEnrollmentToken(ctx, { label: `${input.platform} download`, siteId: input.siteId, ...DOWNLOAD_TOKEN_POLICY });
+  const serverJson = { gatewayUrl: gatewayUrlFor(input.config), enrollmentToken: token.token };
+  return { ...build, serverJson, expiresAt: token.expiresAt.toISOString(), maxUses: token.maxUses };
+}
+
+const EXECUTABLE = 0o755;
+
+async function packageEntries(pkg: AgentPackageFiles) {
+  return [
+    { name: pkg.binaryName, data: await readFile(pkg.binaryPath), mode: EXECUTABLE },
+    { name: pkg.script.name, data: Buffer.from(pkg.script.text), mode: EXECUTABLE },
+    { name: "server.json", data: Buffer.from(`${JSON.stringify(pkg.serverJson, null, 2)}\n`), mode: 0o600 },
+  ];
+}
+
+export async function tarGzAgentPackage(pkg: AgentPackageFiles): Promise<Buffer> {
+  return tarGz(await packageEntries(pkg));
+}
+
+export async function zipAgentPackage(pkg: AgentPackageFiles): Promise<Buffer> {
   const zip = new ZipFile();
-  const executable = 0o100755;
-  zip.addBuffer(await readFile(pkg.binaryPath), pkg.binaryName, { mode: executable });
-  zip.addBuffer(Buffer.from(pkg.script.text), pkg.script.name, { mode: executable });
-  zip.addBuffer(Buffer.from(`${JSON.stringify(pkg.serverJson, null, 2)}\n`), "server.json", { mode: 0o100600 });
+  for (const entry of await packageEntries(pkg)) zip.addBuffer(entry.data, entry.name, { mode: 0o100000 | entry.mode });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

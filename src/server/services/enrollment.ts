@@ -21,7 +21,7 @@ type Ref = { id: number; name: string };
 export type NewEnrollmentToken = { id: string; token: string; label: string; expiresAt: Date; maxUses: number; client: Ref; site: Ref };
 
 /** The site a new token enrolls into: the one named, else the default site, if the actor may use it. */
-async function enrollmentSite(ctx: Pick<ServiceContext, "db" | "actor">, siteId: number | undefined) {
+export async function enrollmentSite(ctx: Pick<ServiceContext, "db" | "actor">, siteId: number | undefined) {
   if (siteId !== undefined) return getSite(ctx, siteId);
   const [site] = await ctx.db.select({ id: sites.id, clientId: sites.clientId }).from(sites).where(eq(sites.isDefault, true)).limit(1);
   if (!site || !mayReachClient(ctx.actor, site.clientId)) {
@@ -30,14 +30,22 @@ async function enrollmentSite(ctx: Pick<ServiceContext, "db" | "actor">, siteId:
   return getSite(ctx, site.id);
 }
 
-export async function createEnrollmentToken(ctx: ServiceContext, input: { label: string; ttlHours: number; maxUses: number; siteId?: number }): Promise<NewEnrollmentToken> {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Stores and audits a new token for a site the caller has already checked, inside its transaction. */
+export async function insertEnrollmentToken(ctx: ServiceContext, tx: Tx, input: { label: string; expiresAt: Date; maxUses: number; siteId: number }): Promise<{ id: string; token: string }> {
   const token = `rmm_enr_${randomBytes(24).toString("base64url")}`;
+  const [row] = await tx.insert(enrollmentTokens).values({ tokenHash: sha256(token), label: input.label, createdBy: ctx.actor.username, expiresAt: input.expiresAt, maxUses: input.maxUses, siteId: input.siteId }).returning({ id: enrollmentTokens.id });
+  await ctx.audit({ action: "enrollment.create", target: row!.id, details: { label: input.label, maxUses: input.maxUses, expiresAt: input.expiresAt.toISOString(), siteId: input.siteId } }, tx);
+  return { id: row!.id, token };
+}
+
+export async function createEnrollmentToken(ctx: ServiceContext, input: { label: string; ttlHours: number; maxUses: number; siteId?: number }): Promise<NewEnrollmentToken> {
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
   const site = await enrollmentSite(ctx, input.siteId);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(enrollmentTokens).values({ tokenHash: sha256(token), label: input.label, createdBy: ctx.actor.username, expiresAt, maxUses: input.maxUses, siteId: site.id }).returning();
-    await ctx.audit({ action: "enrollment.create", target: row!.id, details: { label: input.label, maxUses: input.maxUses, expiresAt: expiresAt.toISOString(), siteId: site.id } }, tx);
-    return { id: row!.id, token, label: row!.label, expiresAt, maxUses: row!.maxUses, client: { id: site.clientId, name: site.clientName }, site: { id: site.id, name: site.name } };
+    const { id, token } = await insertEnrollmentToken(ctx, tx, { label: input.label, expiresAt, maxUses: input.maxUses, siteId: site.id });
+    return { id, token, label: input.label, expiresAt, maxUses: input.maxUses, client: { id: site.clientId, name: site.clientName }, site: { id: site.id, name: site.name } };
   });
 }
 

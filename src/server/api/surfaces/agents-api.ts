@@ -4,6 +4,7 @@
  */
 import { errorWithDetails } from "../error-shapes";
 import type { Surface } from "../surface";
+import { installScriptRoute } from "./deployment-routes";
 import { openApiRoute } from "./openapi-route";
 import { spec000Surface } from "./spec000";
 
@@ -17,5 +18,5 @@ export const agentsApiSurface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [openApiRoute(() => agentsApiSurface)],
+  customRoutes: [installScriptRoute, openApiRoute(() => agentsApiSurface)],
 };

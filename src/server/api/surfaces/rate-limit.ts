@@ -1,7 +1,8 @@
-/** A surface's rate limit: which named limit it counts against, when, and per what key. */
+/** A surface's or a route's rate limit: which named limit it counts against, when, and per what key. */
 import { consumeRateLimit, type ApiRateLimitName } from "../../rate-limit/api-limits";
 import { rateLimitHeaders } from "../../rate-limit/decision";
 import type { Principal } from "../credentials";
+import type { RouteRateLimit } from "../route-types";
 import type { Surface } from "../surface";
 
 export function surfaceRateLimit(name: ApiRateLimitName, stage: "before-auth" | "after-auth", keyOf: (input: { clientIp: string; principal: Principal | null }) => string | null): NonNullable<Surface["rateLimit"]> {
@@ -14,4 +15,9 @@ export function surfaceRateLimit(name: ApiRateLimitName, stage: "before-auth" | 
       return { allowed: decision.allowed, headers: rateLimitHeaders(decision), retryAfterSeconds: decision.retryAfterSeconds };
     },
   };
+}
+
+/** A route's own limit, counted after authentication (and after the surface's limit). */
+export function routeRateLimit(limit: RouteRateLimit): NonNullable<Surface["rateLimit"]> {
+  return surfaceRateLimit(limit.name, "after-auth", ({ clientIp, principal }) => (limit.per === "client-ip" ? clientIp : (principal?.actor?.apiKeyId ?? null)));
 }

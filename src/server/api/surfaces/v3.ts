@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { tacticalError } from "../error-shapes";
 import type { Surface } from "../surface";
+import { deploymentDownloadRoute } from "./deployment-routes";
 import { openApiRoute } from "./openapi-route";
 import { surfaceRateLimit } from "./rate-limit";
 
@@ -19,7 +20,7 @@ export const v3Surface: Surface = {
   successBody: (payload) => payload,
   errorBody: tacticalError,
   rateLimited: true,
-  customRoutes: [openApiRoute(() => v3Surface)],
+  customRoutes: [deploymentDownloadRoute, openApiRoute(() => v3Surface)],
   // Per API key, after authentication (a request without a valid key is a 401 and counts nowhere).
   rateLimit: surfaceRateLimit("api-v3", "after-auth", ({ principal }) => principal?.actor?.apiKeyId ?? null),
 };

@@ -5,6 +5,7 @@ export * from "./api-keys";
 export * from "./api-tokens";
 export * from "./audit";
 export * from "./commands";
+export * from "./deployments";
 export * from "./enrollment";
 export * from "./rate-limits";
 export * from "./tenancy";
