@@ -53,6 +53,7 @@ export async function createGateway(options: GatewayOptions) {
         features: hello.features,
         agentVersion: hello.agentVersion,
         localAddresses: hello.localAddresses ?? [],
+        ...(hello.bootTime ? { bootTime: new Date(hello.bootTime) } : {}),
         remoteAddress: connection.remoteAddress,
       });
       connection.send({ type: "hello-ack", agentId: connection.agentId, metricsIntervalMs: options.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS, serverTime: new Date().toISOString() });

@@ -5,7 +5,7 @@
  * the gateway holding its socket closes it; the row stays for the audit trail and the history that
  * refers to it).
  */
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
 import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, ListAgentsInput } from "../contracts/agents";
@@ -36,8 +36,11 @@ export function monitoringTypeOf(row: Pick<AgentRow, "platform" | "os">): "serve
   return row.platform === "linux" || /server/i.test(row.os ?? "") ? "server" : "workstation";
 }
 
+/** The name the list shows and sorts by (indexed as `agents_listed_name_idx`). */
+const shownNameSql = sql`lower(coalesce(${agents.displayName}, ${agents.name}))`;
+
 const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
-  name: sql`lower(${agents.name})`,
+  name: shownNameSql,
   status: agents.status,
   lastSeen: agents.lastSeen,
   os: sql`lower(${agents.os})`,
@@ -47,6 +50,7 @@ const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
   site: sql`lower(${sites.name})`,
   agentVersion: agents.agentVersion,
   createdAt: agents.createdAt,
+  bootTime: agents.bootTime,
 };
 
 function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): SQL {
@@ -60,7 +64,7 @@ function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): 
   if (input.monitoringType) conditions.push(input.monitoringType === "server" ? isServerSql : sql`not ${isServerSql}`);
   if (input.search) {
     const pattern = likeLiteral(input.search);
-    conditions.push(or(ilike(agents.name, pattern), ilike(agents.remoteAddress, pattern), sql`${agents.localAddresses}::text ilike ${pattern}`, ilike(agents.os, pattern)));
+    conditions.push(or(ilike(agents.name, pattern), ilike(agents.displayName, pattern), ilike(agents.remoteAddress, pattern), sql`${agents.localAddresses}::text ilike ${pattern}`, ilike(agents.os, pattern)));
   }
   return and(...conditions)!;
 }
@@ -90,18 +94,28 @@ export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
 }
 
 export async function removeAgent(ctx: ServiceContext, agentId: string): Promise<{ agentId: string }> {
+  await removeAgents(ctx, [agentId]);
+  return { agentId };
+}
+
+/** Removes agents all together or, when any of them is unknown or already gone, none of them. */
+export async function removeAgents(ctx: ServiceContext, agentIds: string[]): Promise<{ removed: number }> {
+  const unique = [...new Set(agentIds)];
   return ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(agents)
       .set({ revokedAt: new Date(), status: "offline", gatewayId: null })
-      .where(and(eq(agents.id, agentId), isNull(agents.revokedAt)))
+      .where(and(inArray(agents.id, unique), isNull(agents.revokedAt)))
       .returning({ id: agents.id, name: agents.name });
-    const agent = revoked[0];
-    if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name } }, tx);
-    await notify(tx, CHANNELS.agentRevoked, agent.id);
-    await notify(tx, CHANNELS.agentChanged, agent.id);
-    return { agentId: agent.id };
+    const missing = unique.find((id) => !revoked.some((row) => row.id === id));
+    // Throwing rolls back the agents already revoked above.
+    if (missing) throw new AppError("NOT_FOUND", `Agent '${missing}' not found`);
+    for (const agent of revoked) {
+      await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name } }, tx);
+      await notify(tx, CHANNELS.agentRevoked, agent.id);
+      await notify(tx, CHANNELS.agentChanged, agent.id);
+    }
+    return { removed: revoked.length };
   });
 }
 
@@ -110,6 +124,7 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant): Ag
   return {
     agentId: row.id,
     name: row.name,
+    displayName: row.displayName,
     group: row.groupName,
     client,
     site,
@@ -128,6 +143,10 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant): Ag
     specs: row.specs ?? null,
     features: row.features,
     metrics: row.metrics ?? null,
+    bootTime: row.bootTime?.toISOString() ?? null,
+    rebootPending: row.rebootPending,
+    // Monitoring does not raise alerts yet; the list shows the column as unknown until it does.
+    alerts: null,
     createdAt: row.createdAt.toISOString(),
   };
 }
