@@ -6,7 +6,8 @@
  *   --sizes 1000,5000,10000  connection steps        --agents 1000   agents for the round trips
  *   --rate 200               commands per second      --duration 15   measured seconds (after --warmup 2)
  *   --concurrency 200        handshakes in flight     --settle 5      seconds before reading RSS
- *   --addresses 8            source addresses 127.0.0.2...            --only connections|round-trips
+ *   --addresses 8            source addresses 127.0.0.2...            --only connections|round-trips|device-list
+ *   --devices 10000          agents for the device list (list queries, no gateway)
  *   --timeout 280            overall limit in seconds
  *   --profile DIR            write the gateway's CPU profiles (.cpuprofile, for Chrome DevTools) to DIR
  */
@@ -15,6 +16,7 @@ import { parseArgs } from "node:util";
 import { runCleanup } from "./cleanup";
 import { measureConnections, type ConnectionResult } from "./connections";
 import { machineBusyPercent } from "./cpu";
+import { deviceListTable, measureDeviceList } from "./device-list";
 import { ensureOpenFileLimit } from "./fd-limit";
 import { seedAgents, startBenchDatabase } from "./postgres";
 import { connectionsTable, machineTable, roundTripTables, targetsTable } from "./report";
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     settle: { type: "string", default: "5" },
     addresses: { type: "string", default: "8" },
     only: { type: "string" },
+    devices: { type: "string", default: "10000" },
     timeout: { type: "string", default: "280" },
     profile: { type: "string" },
   },
@@ -44,9 +47,11 @@ function positive(name: string, value: string | undefined): number {
 
 const sizes = (args.sizes ?? "").split(",").map((size) => Math.floor(positive("sizes", size)));
 const roundTripAgents = Math.floor(positive("agents", args.agents));
-if (args.only !== undefined && args.only !== "connections" && args.only !== "round-trips") throw new Error(`--only must be 'connections' or 'round-trips', got '${args.only}'`);
-const runConnections = args.only !== "round-trips";
-const runRoundTrips = args.only !== "connections";
+const ONLY = ["connections", "round-trips", "device-list"];
+if (args.only !== undefined && !ONLY.includes(args.only)) throw new Error(`--only must be one of ${ONLY.join(", ")}, got '${args.only}'`);
+const runConnections = args.only === undefined || args.only === "connections";
+const runRoundTrips = args.only === undefined || args.only === "round-trips";
+const runDeviceList = args.only === undefined || args.only === "device-list";
 // 127.0.0.2, 127.0.0.3, ...: the whole 127/8 is loopback on Linux, no setup needed.
 const localAddresses = Array.from({ length: Math.min(250, Math.floor(positive("addresses", args.addresses))) }, (_, i) => `127.0.0.${i + 2}`);
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -91,7 +96,15 @@ async function main() {
     });
     out.push("## Command round trips through the bus", "", ...roundTripTables(roundTrips), "");
   }
-  out.push("## Targets", "", targetsTable(connectionResults, roundTrips));
+  if (runDeviceList) {
+    // In a database of its own: the gateway benchmarks' agents would skew the list.
+    const devices = Math.floor(positive("devices", args.devices));
+    log(`device list: seeding ${devices} agents...`);
+    const listDatabase = await startBenchDatabase();
+    out.push("## Device list", "", deviceListTable(devices, await measureDeviceList(listDatabase.db, devices)), "");
+    await listDatabase.stop();
+  }
+  if (runConnections || runRoundTrips) out.push("## Targets", "", targetsTable(connectionResults, roundTrips));
   console.log(out.join("\n"));
   await database.stop();
 }

@@ -2,7 +2,7 @@ import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { helloMessage, type SystemLoad } from "../../src/protocol";
 import type { SystemInfoCapability } from "./capabilities/system-info";
-import { buildHello, localAddresses } from "./hello";
+import { bootTime, buildHello, localAddresses } from "./hello";
 import { createLogger } from "./log";
 
 const load: SystemLoad = { cpuPercent: 0, memoryPercent: 0, diskPercent: 0, network: { rxBytesPerSec: 0, txBytesPerSec: 0 } };
@@ -11,6 +11,14 @@ function collectingLogger() {
   const lines: Record<string, unknown>[] = [];
   return { lines, log: createLogger((line) => lines.push(JSON.parse(line))) };
 }
+
+describe("bootTime", () => {
+  it("is now minus the uptime, to the second, so every reconnect reports the same boot", () => {
+    const now = Date.parse("2025-03-10T12:00:00.400Z");
+    expect(bootTime(now, 3_600.2)).toBe("2025-03-10T11:00:00.000Z");
+    expect(bootTime(now + 5_000, 3_605.2)).toBe("2025-03-10T11:00:00.000Z");
+  });
+});
 
 describe("buildHello", () => {
   it("combines Node's view of the machine with the capability's", async () => {

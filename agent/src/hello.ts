@@ -29,6 +29,11 @@ export function localAddresses(interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]
   return [...new Set(ordered.map((entry) => entry.address))].slice(0, 64);
 }
 
+/** When the host booted, from its uptime; whole seconds, so reconnects report the same instant. */
+export function bootTime(now: number = Date.now(), uptimeSeconds: number = os.uptime()): string {
+  return new Date(Math.round((now - uptimeSeconds * 1000) / 1000) * 1000).toISOString();
+}
+
 export async function buildHello(
   agentId: string,
   features: string[],
@@ -52,6 +57,7 @@ export async function buildHello(
     features,
     agentVersion: AGENT_VERSION,
     localAddresses: localAddresses(),
+    bootTime: bootTime(),
     protocolVersion: PROTOCOL_VERSION,
   };
 }

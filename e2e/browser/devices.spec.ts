@@ -46,7 +46,12 @@ test("a downloaded agent shows up live; its processes can be listed and ended; i
     await row.locator(`a[href="/devices/${agentId}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/devices/${agentId}$`));
     await expect(page.getByTestId("device-status")).toHaveText(/Online/);
+    // The agent's hello reported its boot time and addresses: the overview shows uptime and where it is reached.
+    await expect(page.getByText("Identity and network")).toBeVisible();
+    await expect(page.getByText(/\d+ (d|h|min)/).first()).toBeVisible();
 
+    await page.getByRole("navigation", { name: "Device sections" }).getByRole("link", { name: "Processes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/devices/${agentId}/processes$`));
     await page.getByRole("button", { name: "Refresh" }).click();
     const victimRow = page.locator(`[data-testid="process-row"][data-pid="${victim.pid}"]`);
     await expect(victimRow).toBeVisible({ timeout: 15_000 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeAgent } from "../test/fake-agent";
+import { FAKE_BOOT_TIME, FakeAgent } from "../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../test/gateway-harness";
 import { agents, commands, enrollmentTokens, gateways } from "../server/db/schema";
 import { removeAgent } from "../server/services/agents";
@@ -137,6 +137,7 @@ describe("presence", () => {
     const [row] = await h.t.db.select().from(agents).where(eq(agents.id, agent.agentId));
     expect(row).toMatchObject({ name: "LAPTOP-7", platform: "linux", status: "online", gatewayId: h.gateway.gatewayId, loggedInUser: "tester" });
     expect(row?.specs?.cpu?.cores).toBe(4);
+    expect(row?.bootTime?.toISOString()).toBe(FAKE_BOOT_TIME);
     await agent.close();
     await expect.poll(() => status(agent.agentId)).toBe("offline");
   });

@@ -69,6 +69,7 @@ export async function createGateway(options: GatewayOptions) {
         features: hello.features,
         agentVersion: hello.agentVersion,
         localAddresses: hello.localAddresses ?? [],
+        ...(hello.bootTime ? { bootTime: new Date(hello.bootTime) } : {}),
         remoteAddress: connection.remoteAddress,
       });
       log(connectedLine({ agentId: connection.agentId, remoteAddress: connection.remoteAddress, name: hello.name, agentVersion: hello.agentVersion }));

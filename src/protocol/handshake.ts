@@ -93,6 +93,8 @@ export const helloMessage = defineMessage("hello", {
   agentVersion: z.string().min(1).max(64),
   /** The host's own non-loopback interface addresses; optional for agents older than this field. */
   localAddresses: z.array(z.string().min(1).max(64)).max(64).optional(),
+  /** When the host last booted, for uptime; optional for agents older than this field. */
+  bootTime: isoTimestamp.optional(),
   /** Optional so a gateway can tell old agents apart; absent means version 1. */
   protocolVersion: z.number().int().positive().optional(),
 });

@@ -9,6 +9,9 @@ type Handler = (command: Record<string, unknown> & { type: string; commandId: st
 
 export type FakeAgentOptions = { url: string; token?: string; credentials?: { agentId: string; agentSecret: string }; headers?: Record<string, string>; name?: string; agentVersion?: string };
 
+/** When every fake agent's host booted, as its `hello` says. */
+export const FAKE_BOOT_TIME = "2025-01-06T07:30:00.000Z";
+
 export class FakeAgent {
   readonly received: Record<string, unknown>[] = [];
   readonly handlers = new Map<string, Handler>();
@@ -64,6 +67,7 @@ export class FakeAgent {
       specs: { cpu: { model: "Test CPU", cores: 4 }, memoryBytes: 8 * 1024 ** 3, disks: [{ mount: "/", totalBytes: 100, freeBytes: 50 }] },
       features: ["list-processes", "kill-process"],
       agentVersion,
+      bootTime: FAKE_BOOT_TIME,
     });
   }
 

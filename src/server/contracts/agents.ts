@@ -11,7 +11,7 @@ export const agentIdInput = z.string({ error: "must be a string" }).trim().min(1
 
 export const agentRef = z.strictObject({ agentId: agentIdInput });
 
-export const AGENT_SORT_FIELDS = ["name", "status", "lastSeen", "os", "platform", "group", "client", "site", "agentVersion", "createdAt"] as const;
+export const AGENT_SORT_FIELDS = ["name", "status", "lastSeen", "os", "platform", "group", "client", "site", "agentVersion", "createdAt", "bootTime"] as const;
 export type AgentSortField = (typeof AGENT_SORT_FIELDS)[number];
 
 export const AGENT_STATUSES = ["online", "offline"] as const;
@@ -75,7 +75,10 @@ const diskRecord = z.object({ mount: z.string(), totalBytes: z.number(), freeByt
 /** One agent as the service returns it; each surface presents it under its own field names. */
 export const agentRecord = z.object({
   agentId: z.string(),
+  /** The host name the agent reports. */
   name: z.string(),
+  /** What technicians renamed the device to; null when it goes by its host name. */
+  displayName: z.string().nullable(),
   group: z.string(),
   client: tenantRef,
   site: tenantRef,
@@ -114,6 +117,12 @@ export const agentRecord = z.object({
       network: z.object({ rxBytesPerSec: z.number(), txBytesPerSec: z.number() }),
     })
     .nullable(),
+  /** When the host last booted (uptime is now minus this); null until the agent reports it. */
+  bootTime: z.string().nullable(),
+  /** Whether the host waits for a reboot; null while unknown (agents do not report it yet). */
+  rebootPending: z.boolean().nullable(),
+  /** Open alerts; null until monitoring raises any. */
+  alerts: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export type AgentRecord = z.infer<typeof agentRecord>;
@@ -129,10 +138,25 @@ export const moveAgentsInput = z.strictObject({
 });
 export const movedAgents = z.object({ moved: z.number().int(), client: tenantRef, site: tenantRef });
 
+/** Many agents at once (bulk actions of the device list); the name the tenancy check reads. */
+export const agentIdsInput = moveAgentsInput.shape.agentIds;
+
+/** A display name: trimmed, at most 64 characters; empty (or null) goes back to the host name. */
+export const MAX_DISPLAY_NAME = 64;
+export const renameAgentInput = z.strictObject({
+  agentId: agentIdInput,
+  displayName: z
+    .string({ error: "must be a string" })
+    .trim()
+    .max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`)
+    .nullable()
+    .transform((value) => value || null),
+});
+
 
 /** Free-form tags: trimmed, 1-64 characters, at most 20 per agent, duplicates (in any case) dropped. */
 export const MAX_TAGS = 20;
-const tagSchema = z
+export const tagSchema = z
   .string({ error: "must be a string" })
   .transform((value) => value.trim().replace(/\s+/g, " "))
   .pipe(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"));
@@ -143,6 +167,16 @@ export const setTagsInput = z.strictObject({
     .max(MAX_TAGS, `must be at most ${MAX_TAGS} tags`)
     .transform((tags) => tags.filter((tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index)),
 });
+
+/** Adds and removes tags on many agents at once; the other tags of each agent stay. */
+export const tagAgentsInput = z
+  .strictObject({
+    agentIds: agentIdsInput,
+    add: z.array(tagSchema, { error: "must be a list of tags" }).max(MAX_TAGS, `must be at most ${MAX_TAGS} tags`).default([]),
+    remove: z.array(tagSchema, { error: "must be a list of tags" }).max(MAX_TAGS, `must be at most ${MAX_TAGS} tags`).default([]),
+  })
+  .refine((input) => input.add.length + input.remove.length > 0, { message: "must add or remove at least one tag", path: ["add"] });
+export const taggedAgents = z.object({ changed: z.number().int() });
 
 /** The actions `POST /api/v1/agents/{uuid}/action` can run today. */
 export const AGENT_ACTIONS = ["refresh-processes"] as const;

@@ -1,6 +1,6 @@
 /** Request and response schemas of device groups. */
 import { z } from "zod";
-import { agentIdInput } from "./agents";
+import { agentIdInput, agentIdsInput } from "./agents";
 
 export const DEFAULT_GROUP = "Ungrouped";
 
@@ -16,5 +16,6 @@ export const assignGroupInput = z.strictObject({
   group: groupNameSchema,
 });
 export type AssignGroupInput = z.infer<typeof assignGroupInput>;
+export const assignGroupManyInput = z.strictObject({ agentIds: agentIdsInput, group: groupNameSchema });
 
 export const deleteGroupInput = z.strictObject({ name: groupNameSchema });

@@ -6,14 +6,30 @@ import { v1AgentDetail, v1AgentList } from "../api/presenters/v1";
 import { v3AgentDetail, v3AgentList } from "../api/presenters/v3";
 import { agentIdFrom, idQuery, v1ListQuery } from "../api/surfaces/list-query";
 import { getConfig } from "../config";
-import { AGENT_UPDATE_RINGS, agentActionInput, agentPage, agentRecord, agentReportInput, listAgentsInput, movedAgents, moveAgentsInput, setTagsInput, setUpdateRingInput, UNINSTALL_OUTCOMES } from "../contracts/agents";
+import {
+  AGENT_UPDATE_RINGS,
+  agentActionInput,
+  agentIdsInput,
+  agentPage,
+  agentRecord,
+  agentReportInput,
+  listAgentsInput,
+  movedAgents,
+  moveAgentsInput,
+  renameAgentInput,
+  setTagsInput,
+  setUpdateRingInput,
+  tagAgentsInput,
+  taggedAgents,
+  UNINSTALL_OUTCOMES,
+} from "../contracts/agents";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
-import { moveAgentsToSite, setAgentTags } from "../services/agent-placement";
-import { getAgent, listAgents, recordAgentReport, removeAgent, setUpdateRing } from "../services/agents";
+import { moveAgentsToSite, renameAgent, setAgentTags, tagAgents } from "../services/agent-placement";
+import { getAgent, listAgents, recordAgentReport, removeAgent, removeAgents, setUpdateRing } from "../services/agents";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
-import { agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
+import { adminProcedure, agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Agents";
 
@@ -101,6 +117,17 @@ export const agentsRouter = router({
     .input(setUpdateRingInput)
     .output(z.object({ agentId: z.string(), updateRing: z.enum(AGENT_UPDATE_RINGS) }))
     .mutation(({ ctx, input }) => setUpdateRing(ctx.service, ctx.agent.id, input.ring)),
+  removeMany: adminProcedure
+    .meta({ summary: "Remove several agents at once (all or none)", tag: TAG })
+    .input(z.strictObject({ agentIds: agentIdsInput }))
+    .output(z.object({ removed: z.number().int() }))
+    .mutation(({ ctx, input }) => removeAgents(ctx.service, input.agentIds)),
+
+  rename: agentProcedure("operator")
+    .meta({ summary: "Give an agent a display name (null goes back to its host name)", tag: TAG })
+    .input(renameAgentInput)
+    .output(z.object({ displayName: z.string().nullable() }))
+    .mutation(({ ctx, input }) => renameAgent(ctx.service, input)),
 
   action: agentProcedure("operator")
     .meta({ summary: "Run an action on an agent", tag: TAG, routes: { v1: { method: "POST", path: "/agents/{uuid}/action", input: agentIdFrom("uuid") } } })
@@ -123,6 +150,12 @@ export const agentsRouter = router({
     .input(setTagsInput)
     .output(z.object({ tags: z.array(z.string()) }))
     .mutation(({ ctx, input }) => setAgentTags(ctx.service, input)),
+
+  tag: operatorProcedure
+    .meta({ summary: "Add and remove tags on several agents at once", tag: TAG })
+    .input(tagAgentsInput)
+    .output(taggedAgents)
+    .mutation(({ ctx, input }) => tagAgents(ctx.service, input)),
 
   report: agentSelfProcedure
     .meta({

@@ -1,7 +1,7 @@
 /** Device group procedures (specification 000, "Agent & group management"). */
 import { z } from "zod";
-import { assignGroupInput, createGroupInput, deleteGroupInput } from "../contracts/groups";
-import { assignGroup, createGroup, deleteGroup, listGroups } from "../services/groups";
+import { assignGroupInput, assignGroupManyInput, createGroupInput, deleteGroupInput } from "../contracts/groups";
+import { assignGroup, assignGroupMany, createGroup, deleteGroup, listGroups } from "../services/groups";
 import { agentProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Groups";
@@ -32,4 +32,9 @@ export const groupsRouter = router({
     .input(assignGroupInput)
     .output(z.object({ group: z.string() }))
     .mutation(({ ctx, input }) => assignGroup(ctx.service, input)),
+  assignMany: operatorProcedure
+    .meta({ summary: "Move several agents to a group (created when new), all or none", tag: TAG })
+    .input(assignGroupManyInput)
+    .output(z.object({ group: z.string(), changed: z.number().int() }))
+    .mutation(({ ctx, input }) => assignGroupMany(ctx.service, input)),
 });

@@ -1,12 +1,15 @@
 /**
- * Where an agent belongs beside its group: its site (and so its client), and its free-form tags.
- * Each change commits with its audit entry and tells live dashboards the agent changed.
+ * Where an agent belongs beside its group, and what technicians call it: its site (and so its
+ * client), its free-form tags and its display name. Each change commits with its audit entry and
+ * tells live dashboards the agent changed.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { CHANNELS, notify } from "../bus/channels";
 import { agents } from "../db/schema";
+import { MAX_TAGS } from "../contracts/agents";
 import { AppError } from "../errors";
 import { getSite } from "./clients";
+import { lockAgents } from "./agent-locks";
 import type { ServiceContext } from "./service-context";
 
 /**
@@ -17,13 +20,7 @@ export async function moveAgentsToSite(ctx: ServiceContext, input: { agentIds: s
   const agentIds = [...new Set(input.agentIds)];
   return ctx.db.transaction(async (tx) => {
     const site = await getSite(ctx, input.siteId, tx);
-    const rows = await tx
-      .select({ id: agents.id, siteId: agents.siteId })
-      .from(agents)
-      .where(and(inArray(agents.id, agentIds), isNull(agents.revokedAt)))
-      .for("update");
-    const missing = agentIds.find((id) => !rows.some((row) => row.id === id));
-    if (missing) throw new AppError("NOT_FOUND", `Agent '${missing}' not found`);
+    const rows = await lockAgents(tx, agentIds, { siteId: agents.siteId });
     const moving = rows.filter((row) => row.siteId !== site.id);
     if (moving.length > 0) {
       await tx.update(agents).set({ siteId: site.id }).where(inArray(agents.id, moving.map((row) => row.id)));
@@ -45,5 +42,38 @@ export async function setAgentTags(ctx: ServiceContext, input: { agentId: string
     await ctx.audit({ action: "agent.tags", target: input.agentId, details: { from: before.tags, to: input.tags } }, tx);
     await notify(tx, CHANNELS.agentChanged, input.agentId);
     return { tags: input.tags };
+  });
+}
+
+/** Adds and removes tags (case-insensitively) on many agents; agents whose tags stay the same are left alone. */
+export async function tagAgents(ctx: ServiceContext, input: { agentIds: string[]; add: string[]; remove: string[] }): Promise<{ changed: number }> {
+  const agentIds = [...new Set(input.agentIds)];
+  const removing = new Set(input.remove.map((tag) => tag.toLowerCase()));
+  return ctx.db.transaction(async (tx) => {
+    const rows = await lockAgents(tx, agentIds, { tags: agents.tags });
+    let changed = 0;
+    for (const row of rows) {
+      const kept = row.tags.filter((tag) => !removing.has(tag.toLowerCase()));
+      const added = input.add.filter((tag) => !kept.some((other) => other.toLowerCase() === tag.toLowerCase()));
+      const tags = [...kept, ...added];
+      if (tags.length > MAX_TAGS) throw new AppError("BAD_REQUEST", `An agent may carry at most ${MAX_TAGS} tags`, { details: [{ field: "add", message: `would give '${row.id}' more than ${MAX_TAGS} tags` }] });
+      if (tags.length === row.tags.length && tags.every((tag, index) => tag === row.tags[index])) continue;
+      await tx.update(agents).set({ tags }).where(eq(agents.id, row.id));
+      await ctx.audit({ action: "agent.tags", target: row.id, details: { from: row.tags, to: tags } }, tx);
+      await notify(tx, CHANNELS.agentChanged, row.id);
+      changed += 1;
+    }
+    return { changed };
+  });
+}
+
+/** Sets (or, with null, clears) the name technicians know the device by. */
+export async function renameAgent(ctx: ServiceContext, input: { agentId: string; displayName: string | null }): Promise<{ displayName: string | null }> {
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await lockAgents(tx, [input.agentId], { name: agents.name, displayName: agents.displayName });
+    await tx.update(agents).set({ displayName: input.displayName }).where(eq(agents.id, input.agentId));
+    await ctx.audit({ action: "agent.rename", target: input.agentId, details: { hostname: before!.name, from: before!.displayName, to: input.displayName } }, tx);
+    await notify(tx, CHANNELS.agentChanged, input.agentId);
+    return { displayName: input.displayName };
   });
 }

@@ -5,7 +5,7 @@
  * opens a connection, it disappears from lists, and the gateway holding its socket closes it; the
  * row stays for the audit trail and the history that refers to it).
  */
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { CHANNELS, notify } from "../bus/channels";
 import type { AgentPage, AgentRecord, AgentReportInput, AgentSortField, AgentUpdateRing, ListAgentsInput, UninstallOutcome } from "../contracts/agents";
@@ -39,8 +39,11 @@ export function monitoringTypeOf(row: Pick<AgentRow, "platform" | "os">): "serve
   return row.platform === "linux" || /server/i.test(row.os ?? "") ? "server" : "workstation";
 }
 
+/** The name the list shows and sorts by (indexed as `agents_listed_name_idx`). */
+const shownNameSql = sql`lower(coalesce(${agents.displayName}, ${agents.name}))`;
+
 const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
-  name: sql`lower(${agents.name})`,
+  name: shownNameSql,
   status: agents.status,
   lastSeen: agents.lastSeen,
   os: sql`lower(${agents.os})`,
@@ -50,6 +53,7 @@ const sortColumns: Record<AgentSortField, SQL | AnyPgColumn> = {
   site: sql`lower(${sites.name})`,
   agentVersion: agents.agentVersion,
   createdAt: agents.createdAt,
+  bootTime: agents.bootTime,
 };
 
 function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): SQL {
@@ -63,7 +67,7 @@ function filtersOf(ctx: Pick<ServiceContext, "actor">, input: ListAgentsInput): 
   if (input.monitoringType) conditions.push(input.monitoringType === "server" ? isServerSql : sql`not ${isServerSql}`);
   if (input.search) {
     const pattern = likeLiteral(input.search);
-    conditions.push(or(ilike(agents.name, pattern), ilike(agents.remoteAddress, pattern), sql`${agents.localAddresses}::text ilike ${pattern}`, ilike(agents.os, pattern)));
+    conditions.push(or(ilike(agents.name, pattern), ilike(agents.displayName, pattern), ilike(agents.remoteAddress, pattern), sql`${agents.localAddresses}::text ilike ${pattern}`, ilike(agents.os, pattern)));
   }
   return and(...conditions)!;
 }
@@ -117,27 +121,39 @@ async function askToUninstall(ctx: ServiceContext, agent: { id: string; status: 
 }
 
 /**
- * A connected agent is first asked to uninstall itself (and given a few seconds to acknowledge),
- * so a removed device does not keep a service that can never connect again; then its key is
- * revoked either way. The audit entry says which of the two happened.
+ * Removes agents all together or, when any of them is unknown or already gone, none of them.
+ * Connected agents are first asked to uninstall themselves (in parallel, each given a few seconds
+ * to acknowledge), so a removed device does not keep a service that can never connect again; then
+ * the keys are revoked either way. Each audit entry says how the uninstall went.
  */
-export async function removeAgent(ctx: ServiceContext, agentId: string, { uninstallTimeoutMs = UNINSTALL_ACK_TIMEOUT_MS } = {}): Promise<{ agentId: string; uninstall: UninstallOutcome }> {
-  const [current] = await ctx.db.select({ id: agents.id, status: agents.status, gatewayId: agents.gatewayId }).from(agents).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
-  if (!current) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-  const uninstall = await askToUninstall(ctx, current, uninstallTimeoutMs);
+export async function removeAgents(ctx: ServiceContext, agentIds: string[], { uninstallTimeoutMs = UNINSTALL_ACK_TIMEOUT_MS } = {}): Promise<{ removed: number; uninstall: Record<string, UninstallOutcome> }> {
+  const unique = [...new Set(agentIds)];
+  const current = await ctx.db.select({ id: agents.id, status: agents.status, gatewayId: agents.gatewayId }).from(agents).where(and(inArray(agents.id, unique), isNull(agents.revokedAt)));
+  const missing = unique.find((id) => !current.some((row) => row.id === id));
+  if (missing) throw new AppError("NOT_FOUND", `Agent '${missing}' not found`);
+  const outcomes = await Promise.all(current.map(async (agent) => [agent.id, await askToUninstall(ctx, agent, uninstallTimeoutMs)] as const));
+  const uninstall = Object.fromEntries(outcomes) as Record<string, UninstallOutcome>;
   return ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(agents)
       .set({ revokedAt: new Date(), status: "offline", gatewayId: null })
-      .where(and(eq(agents.id, agentId), isNull(agents.revokedAt)))
+      .where(and(inArray(agents.id, unique), isNull(agents.revokedAt)))
       .returning({ id: agents.id, name: agents.name });
-    const agent = revoked[0];
-    if (!agent) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-    await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name, uninstall } }, tx);
-    await notify(tx, CHANNELS.agentRevoked, agent.id);
-    await notify(tx, CHANNELS.agentChanged, agent.id);
-    return { agentId: agent.id, uninstall };
+    const gone = unique.find((id) => !revoked.some((row) => row.id === id));
+    // Removed concurrently meanwhile: throwing rolls back the agents already revoked above.
+    if (gone) throw new AppError("NOT_FOUND", `Agent '${gone}' not found`);
+    for (const agent of revoked) {
+      await ctx.audit({ action: "agent.revoke", target: agent.id, details: { name: agent.name, uninstall: uninstall[agent.id] } }, tx);
+      await notify(tx, CHANNELS.agentRevoked, agent.id);
+      await notify(tx, CHANNELS.agentChanged, agent.id);
+    }
+    return { removed: revoked.length, uninstall };
   });
+}
+
+export async function removeAgent(ctx: ServiceContext, agentId: string, options: { uninstallTimeoutMs?: number } = {}): Promise<{ agentId: string; uninstall: UninstallOutcome }> {
+  const { uninstall } = await removeAgents(ctx, [agentId], options);
+  return { agentId, uninstall: uninstall[agentId]! };
 }
 
 /** Moves an agent between update rings; a gateway that holds it offers a due release within its next sweep. */
@@ -157,6 +173,7 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant, { r
   return {
     agentId: row.id,
     name: row.name,
+    displayName: row.displayName,
     group: row.groupName,
     client,
     site,
@@ -177,6 +194,10 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant, { r
     specs: row.specs ?? null,
     features: row.features,
     metrics: row.metrics ?? null,
+    bootTime: row.bootTime?.toISOString() ?? null,
+    rebootPending: row.rebootPending,
+    // Monitoring does not raise alerts yet; the list shows the column as unknown until it does.
+    alerts: null,
     createdAt: row.createdAt.toISOString(),
   };
 }

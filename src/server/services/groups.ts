@@ -1,9 +1,11 @@
-/** Device groups: list, create (normalised, case-insensitively unique), delete and assign agents. */
-import { eq, sql } from "drizzle-orm";
+/** Device groups: list, create (normalised, case-insensitively unique), delete and assign agents (one or many). */
+import { eq, inArray, sql } from "drizzle-orm";
+import { CHANNELS, notify } from "../bus/channels";
 import { DEFAULT_GROUP, type AssignGroupInput } from "../contracts/groups";
 import type { Db } from "../db/client";
 import { agents, groups } from "../db/schema";
 import { AppError } from "../errors";
+import { lockAgents } from "./agent-locks";
 import type { ServiceContext } from "./service-context";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -51,5 +53,21 @@ export async function assignGroup(ctx: ServiceContext, input: AssignGroupInput):
     await tx.update(agents).set({ groupName: group }).where(eq(agents.id, agent.id));
     await ctx.audit({ action: "group.assign", target: agent.id, details: { from: agent.groupName, to: group } }, tx);
     return { group };
+  });
+}
+
+/** Moves many agents to one group (created when new), all or none; agents already in it stay put. */
+export async function assignGroupMany(ctx: ServiceContext, input: { agentIds: string[]; group: string }): Promise<{ group: string; changed: number }> {
+  const agentIds = [...new Set(input.agentIds)];
+  return ctx.db.transaction(async (tx) => {
+    const rows = await lockAgents(tx, agentIds, { groupName: agents.groupName });
+    const group = await upsertGroup(ctx, tx, input.group);
+    const moving = rows.filter((row) => row.groupName !== group);
+    if (moving.length > 0) await tx.update(agents).set({ groupName: group }).where(inArray(agents.id, moving.map((row) => row.id)));
+    for (const row of moving) {
+      await ctx.audit({ action: "group.assign", target: row.id, details: { from: row.groupName, to: group } }, tx);
+      await notify(tx, CHANNELS.agentChanged, row.id);
+    }
+    return { group, changed: moving.length };
   });
 }

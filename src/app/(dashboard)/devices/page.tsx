@@ -1,29 +1,24 @@
-/** The device list: every enrolled agent, its state and where it belongs; updates live. */
+/**
+ * The device list: one page of the agents matching the address's filters (see
+ * src/lib/device-list-params.ts), beside the client/site tree; updates live.
+ */
 import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { EmptyState } from "@/components/empty-state";
 import { LiveUpdates } from "@/components/live-updates";
 import { PageHeader } from "@/components/page-header";
 import { tenantOptions } from "@/components/tenant-options";
+import { isFiltered, listInputOf, parseDeviceListParams } from "@/lib/device-list-params";
 import { requireSession } from "@/lib/session";
 import { mayCall } from "@/server/auth/permissions";
 import { UNINSTALL_OUTCOMES, type UninstallOutcome } from "@/server/contracts/agents";
 import { AddAgentButton, AddAgentUnavailable } from "./add-agent-dialog";
+import { DeviceTree } from "./device-tree";
 import { DevicesTable } from "./devices-table";
 
 export const metadata: Metadata = { title: "Devices" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** `?client=`, `?site=`, `?group=` and `?status=` preselect the filters, so other pages can link to a filtered list. */
-function initialFacets(params: Awaited<SearchParams>): Record<string, string> {
-  const facets: Record<string, string> = {};
-  for (const key of ["client", "site", "group", "status"]) {
-    const value = params[key];
-    if (typeof value === "string" && value) facets[key] = value;
-  }
-  return facets;
-}
 
 const UNINSTALL_NOTICES: Record<UninstallOutcome, string> = {
   confirmed: "its agent confirmed and is uninstalling itself.",
@@ -47,31 +42,41 @@ function RemovalNotice({ params }: { params: Awaited<SearchParams> }) {
 
 export default async function DevicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { actor, caller } = await requireSession();
-  const params = await searchParams;
+  const raw = await searchParams;
+  const params = parseDeviceListParams(raw);
   const canAdd = mayCall(actor, "enrollment.preparePackage");
-  const [{ items: agents }, clients] = await Promise.all([caller.agents.list(), canAdd ? caller.clients.list().then((page) => tenantOptions(page.items)) : []]);
-  const online = agents.filter((agent) => agent.online).length;
+  const [page, clients, groups, online] = await Promise.all([
+    caller.agents.list(listInputOf(params)),
+    caller.clients.list().then((result) => result.items),
+    caller.groups.list(),
+    caller.agents.list({ status: "online", perPage: 1 }).then((result) => result.total),
+  ]);
+  const enrolled = clients.reduce((sum, client) => sum + client.agentCount, 0);
+  const tenants = tenantOptions(clients);
   return (
     <section>
       <PageHeader
         title="Devices"
-        description={agents.length > 0 ? `${agents.length} enrolled · ${online} online · ${agents.length - online} offline` : "Endpoints managed by this server"}
+        description={enrolled > 0 ? `${enrolled.toLocaleString("en")} enrolled · ${online.toLocaleString("en")} online · ${(enrolled - online).toLocaleString("en")} offline` : "Endpoints managed by this server"}
         actions={
           <>
             {/* Load figures change without an event: refresh them every 30 s as well. */}
             <LiveUpdates pollMs={30_000} />
-            {canAdd ? <AddAgentButton clients={clients} /> : <AddAgentUnavailable />}
+            {canAdd ? <AddAgentButton clients={tenants} /> : <AddAgentUnavailable />}
           </>
         }
       />
-      <RemovalNotice params={params} />
-      {agents.length === 0 ? (
-        <EmptyState title="No devices yet — add an agent" action={canAdd ? <AddAgentButton clients={clients} label="Add your first agent" variant="secondary" /> : null}>
+      <RemovalNotice params={raw} />
+      {enrolled === 0 && !isFiltered(params) ? (
+        <EmptyState title="No devices yet — add an agent" action={canAdd ? <AddAgentButton clients={tenants} label="Add your first agent" variant="secondary" /> : null}>
           <p>Devices appear here as soon as an agent connects to this server. Install the agent on a Windows or Linux machine and it will enrol itself and report its status, site, group and system details.</p>
           {canAdd ? null : <p className="mt-2">Adding agents needs the operator role; ask an operator or admin.</p>}
         </EmptyState>
       ) : (
-        <DevicesTable agents={agents} initialFacets={initialFacets(params)} />
+        <div className="flex gap-4">
+          <DeviceTree clients={clients} params={params} />
+          <DevicesTable page={page} params={params} role={actor.role} context={{ clients: tenants, groups }} />
+        </div>
       )}
     </section>
   );

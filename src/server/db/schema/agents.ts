@@ -1,6 +1,6 @@
 /** Device groups and the agents that report into them. */
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { AGENT_UPDATE_STATES } from "../../../protocol/lifecycle";
 import { AGENT_UPDATE_RINGS } from "../../contracts/agents";
 import { DEFAULT_SITE_ID_SQL, sites } from "./tenancy";
@@ -45,6 +45,8 @@ export const agents = pgTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
+    /** What technicians call the device, shown beside its host name; null means "the host name". */
+    displayName: text("display_name"),
     groupName: text("group_name").notNull().default("Ungrouped"),
     /** The site (and so the client) the agent belongs to; the default site unless enrollment or a move said otherwise. */
     siteId: integer("site_id")
@@ -76,11 +78,22 @@ export const agents = pgTable(
     updateState: agentUpdateStateEnum("update_state"),
     updateMessage: text("update_message"),
     updateAt: timestamp("update_at", { withTimezone: true }),
+    /** When the host last booted, from its `hello` (older agents do not say). */
+    bootTime: timestamp("boot_time", { withTimezone: true }),
+    /** Whether the host waits for a reboot to finish updates; null until agents report it. */
+    rebootPending: boolean("reboot_pending"),
     enrollmentTokenId: text("enrollment_token_id"),
     /** SHA-256 of the per-agent secret; the secret itself is known only to the agent. */
     secretHash: text("secret_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (table) => [index("agents_group_idx").on(table.groupName), index("agents_gateway_idx").on(table.gatewayId), index("agents_site_idx").on(table.siteId)],
+  (table) => [
+    index("agents_group_idx").on(table.groupName),
+    index("agents_gateway_idx").on(table.gatewayId),
+    index("agents_site_idx").on(table.siteId),
+    // The device list's default order (and its tie-breaker) over the agents it shows: a page is an index walk.
+    index("agents_listed_name_idx").on(sql`lower(coalesce(${table.displayName}, ${table.name}))`, table.id).where(sql`${table.revokedAt} is null`),
+    index("agents_listed_status_idx").on(table.status).where(sql`${table.revokedAt} is null`),
+  ],
 );

@@ -1,9 +1,11 @@
-/** What the agent reported about its machine (hardware, disks) and about itself. */
+/** What the agent reported about its machine (hardware, disks, uptime, addresses) and about itself. */
 import { AgentUpdateBadge } from "@/components/agent-update-badge";
 import { Card, Fact, FactList } from "@/components/fact-card";
 import { RelativeTime } from "@/components/relative-time";
 import { UsageBar } from "@/components/usage-bar";
 import { formatBytes, usedPercent } from "@/lib/format-bytes";
+import { formatUptime, uptimeSeconds } from "@/lib/device-facts";
+import { RenameForm } from "./rename-form";
 import type { AgentRecord } from "@/server/contracts/agents";
 import { UpdateRingSelect } from "./update-ring-select";
 
@@ -77,11 +79,43 @@ export function AgentCard({ agent, canSetRing }: { agent: AgentRecord; canSetRin
           <UpdateFact update={agent.agentUpdate} />
         </Fact>
         <Fact label="Update ring">{canSetRing ? <UpdateRingSelect agentId={agent.agentId} ring={agent.updateRing} /> : agent.updateRing === "pilot" ? "Pilot" : "General"}</Fact>
-        <Fact label="Remote address">{agent.remoteAddress ? <span className="font-mono text-xs">{agent.remoteAddress}</span> : null}</Fact>
         <Fact label="Enrolled">
           <RelativeTime iso={agent.createdAt} />
         </Fact>
         <Fact label="Capabilities">{agent.features.length > 0 ? agent.features.join(", ") : null}</Fact>
+      </FactList>
+    </Card>
+  );
+}
+
+function AddressList({ addresses }: { addresses: string[] }) {
+  if (addresses.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 font-mono text-xs">
+      {addresses.map((address) => (
+        <li key={address}>{address}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the device is called, since when it has been up, and where it is reached. */
+export function NetworkCard({ agent, canRename }: { agent: AgentRecord; canRename: boolean }) {
+  // Rendered on the server per request (and again on every live refresh): the server's clock is fine here.
+  const uptime = uptimeSeconds(agent, Date.now());
+  return (
+    <Card title="Identity and network">
+      <FactList>
+        <Fact label="Display name">{canRename ? <RenameForm agentId={agent.agentId} displayName={agent.displayName} hostname={agent.name} /> : agent.displayName}</Fact>
+        <Fact label="Hostname">
+          <span className="font-mono text-xs">{agent.name}</span>
+        </Fact>
+        <Fact label="Uptime">{uptime === null ? null : formatUptime(uptime)}</Fact>
+        <Fact label="Last boot">{agent.bootTime ? <RelativeTime iso={agent.bootTime} /> : null}</Fact>
+        <Fact label="Local addresses">
+          <AddressList addresses={agent.localAddresses} />
+        </Fact>
+        <Fact label="Public address">{agent.remoteAddress ? <span className="font-mono text-xs">{agent.remoteAddress}</span> : null}</Fact>
       </FactList>
     </Card>
   );

@@ -11,7 +11,7 @@ import type { ClientSummary } from "@/server/contracts/tenancy";
 import { AddSiteForm } from "./add-site-form";
 import { RenameDialog, type RenameTarget } from "./rename-dialog";
 
-const devicesOf = (client: string, site?: string) => `/devices?client=${encodeURIComponent(client)}${site ? `&site=${encodeURIComponent(site)}` : ""}`;
+const devicesOf = (clientId: number, siteId?: number) => `/devices?client=${clientId}${siteId === undefined ? "" : `&site=${siteId}`}`;
 const count = (n: number) => `${n} ${n === 1 ? "device" : "devices"}`;
 
 type Permissions = { rename: boolean; addSite: boolean };
@@ -22,7 +22,7 @@ function ClientSection({ client, may, onRename }: { client: ClientSummary; may: 
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2.5">
         <div className="flex items-baseline gap-3">
           <h2 className="text-[13px] font-semibold text-slate-900">{client.name}</h2>
-          <Link href={devicesOf(client.name)} className="text-xs text-sky-700 hover:underline">
+          <Link href={devicesOf(client.id)} className="text-xs text-sky-700 hover:underline">
             {count(client.agentCount)}
           </Link>
         </div>
@@ -50,7 +50,7 @@ function ClientSection({ client, may, onRename }: { client: ClientSummary; may: 
                 </span>
               </td>
               <td className="w-32 px-4 py-1.5 tabular-nums">
-                <Link href={devicesOf(client.name, site.name)} className="text-sky-700 hover:underline">
+                <Link href={devicesOf(client.id, site.id)} className="text-sky-700 hover:underline">
                   {count(site.agentCount)}
                 </Link>
               </td>
