@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native or connection-holding modules stay outside the bundle; so does rate-limiter-flexible, whose
   // index loads every store it supports, one of them importing a module by a computed name.
-  serverExternalPackages: ["@node-rs/argon2", "postgres", "rate-limiter-flexible"],
+  serverExternalPackages: ["@node-rs/argon2", "postgres", "rate-limiter-flexible", "ssh2"],
   // Tactical RMM's paths end in a slash and clients send both forms; the dispatcher accepts both.
   skipTrailingSlashRedirect: true,
   // forbidden() and forbidden.tsx: a page above the user's role answers 403.

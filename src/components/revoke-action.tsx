@@ -12,7 +12,7 @@ import { Alert } from "./alert";
 import { Button } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
 
-type Revocable = { id: string; state: string };
+type Revocable = { id: string | number; state: string };
 
 export type RevokeWords<Row> = {
   /** What the row is called in messages, e.g. its name or label. */
@@ -25,7 +25,7 @@ export type RevokeWords<Row> = {
   done: (name: string) => ReactNode;
 };
 
-export function useRevokeAction<Row extends Revocable>(schema: ZodType<unknown, { id: string }>, mutate: (input: { id: string }) => Promise<unknown>, words: RevokeWords<Row>) {
+export function useRevokeAction<Row extends Revocable>(schema: ZodType<unknown, { id: Row["id"] }>, mutate: (input: { id: Row["id"] }) => Promise<unknown>, words: RevokeWords<Row>) {
   const { run, pending, error, clearError } = useMutation(schema, mutate);
   const [confirming, setConfirming] = useState<Row | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);

@@ -1,8 +1,9 @@
 "use client";
 /**
- * "Add agent": how to install the agent on a machine, with a download per platform. Each download
- * embeds a fresh enrollment token (DOWNLOAD_TOKEN_POLICY), so the dialog says how long and how
- * often a package can be used. The links are plain <a download>: the browser saves the ZIP.
+ * "Add agent": how to install the agent on a machine: a one-line install from a deployment link
+ * (installs the service, enrolls into the chosen site), or a package to download per platform.
+ * Each download embeds a fresh enrollment token (DOWNLOAD_TOKEN_POLICY), so the dialog says how
+ * long and how often a package can be used.
  */
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
@@ -13,6 +14,7 @@ import { SiteSelect } from "@/components/site-select";
 import type { TenantOption } from "@/components/tenant-options";
 import { formatTimestamp } from "@/lib/format-time";
 import { DOWNLOAD_TOKEN_POLICY } from "@/server/contracts/enrollment";
+import { InstallLinkPanel } from "./install-link-panel";
 
 const LINUX_COMMANDS = "unzip rmm-agent-linux.zip -d rmm-agent\ncd rmm-agent\n./run-agent.sh";
 
@@ -81,7 +83,13 @@ export function AddAgentButton({ clients, label = "Add agent", variant = "primar
           <p className="mt-1 text-[13px] text-slate-600">
             Install the agent on each Windows or Linux machine you want to manage. It connects to this server, enrols itself and appears in the device list within seconds.
           </p>
-          <ol className="mt-4 space-y-4">
+          <section className="mt-4 rounded-md border border-slate-200 p-3" aria-label="Install with one command">
+            <h3 className="text-[13px] font-medium text-slate-900">Install with one command</h3>
+            <p className="mt-0.5 mb-2 text-[13px] text-slate-600">Pick where the machine belongs; paste the command on it. The agent installs as a service and appears below.</p>
+            <InstallLinkPanel clients={clients} />
+          </section>
+          <p className="mt-4 text-[13px] font-medium text-slate-700">Or try it without installing a service:</p>
+          <ol className="mt-2 space-y-4">
             <Step number={1} title="Choose where the machine belongs, and download the package for its system">
               <label htmlFor="add-agent-site" className="sr-only">
                 Site

@@ -4,13 +4,14 @@ import { PageHeader } from "@/components/page-header";
 import { tenantOptions } from "@/components/tenant-options";
 import { requirePermission } from "@/lib/session";
 import { CreateTokenForm } from "./create-token-form";
+import { DeploymentsTable } from "./deployments-table";
 import { TokensTable, type TokenRow } from "./tokens-table";
 
 export const metadata: Metadata = { title: "Enrollment" };
 
 export default async function EnrollmentPage() {
   const { caller } = await requirePermission("enrollment.list");
-  const [tokens, { items: clients }] = await Promise.all([caller.enrollment.list(), caller.clients.list()]);
+  const [tokens, { items: clients }, deployments] = await Promise.all([caller.enrollment.list(), caller.clients.list(), caller.deployments.list()]);
   const rows: TokenRow[] = tokens.map((token) => ({
     id: token.id,
     label: token.label,
@@ -32,6 +33,9 @@ export default async function EnrollmentPage() {
         <TokensTable rows={rows} />
         <CreateTokenForm clients={tenantOptions(clients)} />
       </div>
+      <h2 className="mt-8 mb-1 text-sm font-semibold text-slate-900">Install links</h2>
+      <p className="mb-3 text-[13px] text-slate-600">One-line installs made from “Add agent” on the device list (or by the Tactical RMM API). Each enrolls into its site until it expires or is revoked.</p>
+      <DeploymentsTable rows={deployments.map((deployment) => ({ ...deployment, state: "active" as const }))} />
     </section>
   );
 }
