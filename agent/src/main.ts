@@ -8,6 +8,7 @@ import { isSea } from "node:sea";
 import { z } from "zod";
 import { Agent, removeEnrollmentToken, type AgentEnd } from "./agent";
 import { processCapabilityFor } from "./capabilities/processes";
+import { serviceCapabilityFor } from "./capabilities/services";
 import { systemInfoCapabilityFor } from "./capabilities/system-info";
 import { parseCliOptions, resolveConfigPath, statePathFor, type RunOptions, type Runtime } from "./cli";
 import { loadServerConfig } from "./config";
@@ -47,6 +48,7 @@ async function run(options: RunOptions, runtime: Runtime, log: Logger): Promise<
   const timings = testTimings.parse(JSON.parse(process.env.RMM_AGENT_TEST_TIMINGS ?? "{}"));
   const capabilities = {
     processes: processCapabilityFor(process.platform),
+    services: serviceCapabilityFor(process.platform),
     systemInfo: systemInfoCapabilityFor(process.platform),
   };
   const cannotUpdate = !runtime.isSingleExecutable

@@ -5,11 +5,12 @@
  * re-delivered command once. The steps share one agent and run in order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCommand, listProcessesResult, type CommandResultMessage } from "../../src/protocol";
+import { createCommand, listProcessesResult, listServicesResult, type CommandResultMessage } from "../../src/protocol";
 import { AgentProcess } from "./agent-process";
 import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
 
@@ -67,7 +68,7 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
       name: os.hostname(),
       platform: "linux",
       agentVersion: expect.any(String),
-      features: expect.arrayContaining(["list-processes", "kill-process"]),
+      features: expect.arrayContaining(["list-processes", "kill-process", "list-services", "manage-service"]),
     });
     expect(hello.os).toMatch(/kernel/);
     expect(hello.specs.cpu.cores).toBeGreaterThan(0);
@@ -133,8 +134,23 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
   it("answers an unknown pid with not-found and an unimplemented command with unsupported", async () => {
     const missing = await gateway.request(createCommand("kill-process", { processId: IMPOSSIBLE_PID }));
     expect(missing).toMatchObject({ ok: false, error: { code: "not-found" } });
-    const services = await gateway.request(createCommand("list-services", {}));
-    expect(services).toMatchObject({ ok: false, error: { code: "unsupported" } });
+    const software = await gateway.request(createCommand("list-software", {}));
+    expect(software).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  });
+
+  it("lists systemd services where systemd runs, and says plainly that it does not elsewhere", async () => {
+    const reply = await gateway.request(createCommand("list-services", {}));
+    if (existsSync("/run/systemd/system")) {
+      const { services } = listServicesResult.parse(resultOf(reply));
+      expect(services.length).toBeGreaterThan(0);
+      expect(services.every((service) => service.name.endsWith(".service"))).toBe(true);
+    } else {
+      console.info("systemd is not running here: checking the agent's 'unsupported' answer instead of a real service list");
+      expect(reply).toMatchObject({ ok: false, error: { code: "unsupported", message: expect.stringContaining("systemd is not running on this machine") } });
+    }
+    // A name systemctl would read as an option never reaches it, systemd or not.
+    const optionLike = await gateway.request(createCommand("manage-service", { serviceName: "--all", action: "stop" }));
+    expect(optionLike).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 
   it("answers not-found for a process that has already exited but is still listed", async () => {

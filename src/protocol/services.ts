@@ -37,3 +37,4 @@ export const serviceCommands = {
 } satisfies Record<string, CommandSpec>;
 
 export type ServiceInfo = z.infer<typeof serviceInfo>;
+export type ServiceAction = z.infer<typeof serviceAction>;

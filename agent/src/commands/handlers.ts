@@ -1,10 +1,12 @@
 /** The commands this agent implements, wired to the capabilities. */
 import type { ProcessCapability } from "../capabilities/processes";
+import type { ServiceCapability } from "../capabilities/services";
 import type { SystemInfoCapability } from "../capabilities/system-info";
 import type { HandlerTable } from "./dispatcher";
 
 export interface Capabilities {
   processes: ProcessCapability;
+  services: ServiceCapability;
   systemInfo: SystemInfoCapability;
 }
 
@@ -13,7 +15,7 @@ export interface HandlerContext {
   service: boolean;
 }
 
-export function createHandlers({ processes, systemInfo }: Capabilities, { service }: HandlerContext): HandlerTable {
+export function createHandlers({ processes, services, systemInfo }: Capabilities, { service }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -24,6 +26,8 @@ export function createHandlers({ processes, systemInfo }: Capabilities, { servic
       await processes.kill(processId);
       return { processId, killed: true };
     },
+    "list-services": async () => ({ services: await services.list() }),
+    "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     uninstall: async () => ({ mode: service ? "service" : "files" }),
   };

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { NO_SYSTEMD, systemdServices, type SystemdHost } from "./linux";
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+
+/** A systemd machine from the fixtures that records every systemctl call; `fail` makes actions fail with that stderr line. */
+function fakeHost({ booted = true, fail }: { booted?: boolean; fail?: string } = {}): SystemdHost & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    calls,
+    isBooted: async () => booted,
+    async systemctl(args) {
+      calls.push(args);
+      if (args[0] === "list-units") return fixture("systemctl-list-units.txt");
+      if (args[0] === "list-unit-files") return fixture("systemctl-list-unit-files.txt");
+      if (args[0] === "show") return "active\nrunning\n";
+      if (fail) throw new Error(fail);
+      return "";
+    },
+  };
+}
+
+describe("systemd services", () => {
+  it("restarts a listed unit with an argument array and answers its status afterwards", async () => {
+    const host = fakeHost();
+    expect(await systemdServices(host).manage("nginx.service", "restart")).toBe("running");
+    expect(host.calls.slice(2)).toEqual([
+      ["restart", "--no-ask-password", "--", "nginx.service"],
+      ["show", "--property=ActiveState,SubState", "--value", "--", "nginx.service"],
+    ]);
+  });
+
+  it("answers not-found for a unit that is not listed, and invalid for a malformed name, without acting", async () => {
+    const host = fakeHost();
+    await expect(systemdServices(host).manage("nope.service", "start")).rejects.toMatchObject({ code: "not-found", message: "no service named nope.service" });
+    await expect(systemdServices(host).manage("--all", "stop")).rejects.toMatchObject({ code: "invalid" });
+    await expect(systemdServices(host).manage("display-manager.service", "start")).rejects.toMatchObject({ code: "not-found" });
+    expect(host.calls.filter((args) => ["start", "stop", "restart"].includes(args[0]!))).toEqual([]);
+  });
+
+  it("answers unsupported, naming why, where systemd is not running", async () => {
+    const host = fakeHost({ booted: false });
+    await expect(systemdServices(host).list()).rejects.toMatchObject({ code: "unsupported", message: NO_SYSTEMD });
+    await expect(systemdServices(host).manage("nginx.service", "start")).rejects.toMatchObject({ code: "unsupported" });
+    expect(host.calls).toEqual([]);
+  });
+
+  it("tells a refusal from another failure", async () => {
+    await expect(systemdServices(fakeHost({ fail: "Failed to start nginx.service: Access denied" })).manage("nginx.service", "start")).rejects.toMatchObject({ code: "denied" });
+    await expect(systemdServices(fakeHost({ fail: "Job for nginx.service failed because the control process exited with error code." })).manage("nginx.service", "start")).rejects.toMatchObject({
+      code: "failed",
+      message: expect.stringContaining("could not start nginx.service: Job for nginx.service failed"),
+    });
+  });
+});
