@@ -10,6 +10,7 @@ import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
+import { servicesRouter } from "./services";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,
+  services: servicesRouter,
   sites: sitesRouter,
   users: usersRouter,
 });
