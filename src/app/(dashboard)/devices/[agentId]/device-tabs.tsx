@@ -9,6 +9,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { segment: "", label: "Overview" },
   { segment: "processes", label: "Processes" },
+  { segment: "services", label: "Services" },
 ] as const;
 
 export function DeviceTabs({ agentId }: { agentId: string }) {

@@ -7,7 +7,6 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { Alert } from "@/components/alert";
-import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { EmptyState } from "@/components/empty-state";
 import { describeCommandError } from "@/lib/command-error";
@@ -16,6 +15,7 @@ import { trpc } from "@/lib/trpc-client";
 import { useSecondClock } from "@/lib/use-clock";
 import type { ListProcessesResult, ProcessInfo } from "@/protocol/processes";
 import { ProcessTable } from "./process-table";
+import { RefreshButton } from "./refresh-button";
 
 type Outcome = { tone: "success" | "error"; text: string };
 
@@ -40,10 +40,6 @@ function SnapshotAge({ collectedAt }: { collectedAt: string }) {
       collected {now ? formatAge(collectedAt, now) : formatTimestamp(collectedAt, "UTC")}
     </time>
   );
-}
-
-function Spinner() {
-  return <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />;
 }
 
 export function ProcessPanel({ agentId, deviceName, online, canEnd, initialSnapshot }: ProcessPanelProps) {
@@ -110,20 +106,7 @@ export function ProcessPanel({ agentId, deviceName, online, canEnd, initialSnaps
         </div>
         <div className="flex items-center gap-3">
           {online ? null : <span className="text-xs text-slate-500">Refresh is available while the device is online.</span>}
-          <Button variant="secondary" onClick={refresh} disabled={!online || refreshing} aria-busy={refreshing}>
-            {refreshing ? (
-              <>
-                <Spinner /> Refreshing…
-              </>
-            ) : (
-              <>
-                <svg aria-hidden viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round">
-                  <path d="M13 8a5 5 0 1 1-1.5-3.5M13 2.5V5h-2.5" />
-                </svg>
-                Refresh
-              </>
-            )}
-          </Button>
+          <RefreshButton onClick={refresh} disabled={!online} busy={refreshing} />
         </div>
       </div>
       {outcome ? (
