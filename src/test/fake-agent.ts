@@ -65,7 +65,7 @@ export class FakeAgent {
       platform: "linux",
       loggedInUser: "tester",
       specs: { cpu: { model: "Test CPU", cores: 4 }, memoryBytes: 8 * 1024 ** 3, disks: [{ mount: "/", totalBytes: 100, freeBytes: 50 }] },
-      features: ["list-processes", "kill-process"],
+      features: ["list-processes", "kill-process", "list-services", "manage-service"],
       agentVersion,
       bootTime: FAKE_BOOT_TIME,
     });
