@@ -1,9 +1,13 @@
 /** The commands this agent implements, wired to the capabilities. */
+import type { ActionResultMessage } from "../../../src/protocol";
+import type { PowerCapability } from "../capabilities/power";
 import type { ProcessCapability } from "../capabilities/processes";
 import type { SystemInfoCapability } from "../capabilities/system-info";
+import { deviceActionHandler } from "./device-actions";
 import type { HandlerTable } from "./dispatcher";
 
 export interface Capabilities {
+  power: PowerCapability;
   processes: ProcessCapability;
   systemInfo: SystemInfoCapability;
 }
@@ -11,9 +15,13 @@ export interface Capabilities {
 export interface HandlerContext {
   /** Installed as a service: `uninstall` removes the service and its folder. */
   service: boolean;
+  /** Ends the process with the code the service manager restarts on (`restart-agent`). */
+  restartAgent: () => void;
+  /** Sends a message outside a command's reply (`action-result`). */
+  report: (message: ActionResultMessage) => void;
 }
 
-export function createHandlers({ processes, systemInfo }: Capabilities, { service }: HandlerContext): HandlerTable {
+export function createHandlers({ power, processes, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -25,6 +33,7 @@ export function createHandlers({ processes, systemInfo }: Capabilities, { servic
       return { processId, killed: true };
     },
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
+    "invoke-action": deviceActionHandler({ power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),
   };
 }
