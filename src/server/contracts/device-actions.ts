@@ -1,6 +1,7 @@
 /** Request and result schemas of device actions (`POST /clients/{agentId}/action` and its bulk form). */
 import { z } from "zod";
-import { deviceAction, DEVICE_ACTIONS, identifier } from "../../protocol";
+import { deviceAction, DEVICE_ACTIONS } from "../../protocol/actions";
+import { identifier } from "../../protocol/common";
 import { agentIdInput, agentIdsInput } from "./agents";
 
 export { DEVICE_ACTIONS };
