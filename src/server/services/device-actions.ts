@@ -1,13 +1,16 @@
 /**
  * Device actions (restart, shut down, restart the agent): `invoke-action` to one agent, or to
  * every online agent of a selection. The agent acknowledges before it acts, so a success here
- * means "accepted"; each attempt is audited with its outcome.
+ * means "accepted"; each attempt is audited with its outcome, and so is what the agent reports
+ * afterwards (`action-result`, written by the gateway that receives it).
  */
 import { inArray } from "drizzle-orm";
-import type { DeviceAction } from "../../protocol";
+import type { ActionResultMessage, DeviceAction } from "../../protocol";
 import type { InvokeActionManyResult } from "../contracts/device-actions";
 import { agents } from "../db/schema";
 import { AppError } from "../errors";
+import type { Db } from "../db/client";
+import { recordAudit } from "./audit";
 import type { ServiceContext } from "./service-context";
 
 type Single = { agentId: string; action: DeviceAction; scheduleId?: string };
@@ -49,4 +52,16 @@ export async function invokeActionMany(ctx: ServiceContext, input: { agentIds: s
     }),
   );
   return { action: input.action, results };
+}
+
+/** The agent's later word on an action (a refused reboot, above all), kept beside the request in the audit log. */
+export async function recordActionResult(db: Db, agentId: string, message: ActionResultMessage): Promise<void> {
+  const { commandId, action, scheduleId, status, message: text } = message;
+  await recordAudit(db, {
+    actor: null,
+    action: "agent.action-result",
+    target: agentId,
+    success: status === "succeeded",
+    details: { commandId, action, ...(scheduleId ? { scheduleId } : {}), ...(text ? { message: text } : {}) },
+  });
 }

@@ -3,6 +3,7 @@
  * spec 000's dispatcher, and the bulk form from the device list (per-device outcome, offline ones
  * skipped, another client's device refused as a whole).
  */
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callerAs, seedUser, testServiceContext } from "../../../test/actors";
@@ -91,6 +92,16 @@ describe("POST /clients/{agentId}/action", () => {
       received.push(command);
       return { accepted: true };
     });
+  });
+});
+
+describe("action-result", () => {
+  it("records the agent's later report of a refused restart in the audit log", async () => {
+    const commandId = randomUUID();
+    agent.send({ type: "action-result", commandId, action: "restart", scheduleId: "nightly", status: "failed", message: "Access is denied.", at: new Date().toISOString() });
+    await expect
+      .poll(() => h.t.db.select().from(auditLog).where(and(eq(auditLog.action, "agent.action-result"), eq(auditLog.target, agent.agentId))))
+      .toMatchObject([{ actor: null, success: false, details: { commandId, action: "restart", scheduleId: "nightly", message: "Access is denied." } }]);
   });
 });
 
