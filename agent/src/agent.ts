@@ -68,7 +68,13 @@ export class Agent {
   constructor(private readonly options: AgentOptions) {
     const { capabilities, log } = options;
     this.identity = options.identity;
-    this.dispatcher = new CommandDispatcher(createHandlers(capabilities, { service: options.service }));
+    this.dispatcher = new CommandDispatcher(
+      createHandlers(capabilities, {
+        service: options.service,
+        restartAgent: () => this.endWith({ reason: "restart", detail: "asked by the server" }),
+        report: (message) => this.send(message),
+      }),
+    );
     this.metrics = new MetricsReporter(() => capabilities.systemInfo.sampleLoad(), (message) => this.send(message), log);
     this.connection = new Connection(
       options.config.gatewayUrl,

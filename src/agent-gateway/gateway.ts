@@ -11,6 +11,7 @@ import { CHANNELS } from "../server/bus/channels";
 import { BusListener } from "../server/bus/listener";
 import { isDatabaseUnavailable } from "../server/db/availability";
 import type { Db } from "../server/db/client";
+import { recordActionResult } from "../server/services/device-actions";
 import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { AgentUpdates } from "./agent-updates";
@@ -90,6 +91,8 @@ export async function createGateway(options: GatewayOptions) {
         metrics.add(connection.agentId, message);
       } else if (message.type === "agent-update-status") {
         await updates?.onStatus(connection.agentId, message);
+      } else if (message.type === "action-result") {
+        await recordActionResult(db, connection.agentId, message);
       }
       // Other agent messages (shell output, chat, ...) are routed by the capabilities that use them.
     },

@@ -10,6 +10,14 @@ import { commandId, defineCommand, defineMessage, type CommandSpec } from "./env
 /** Kebab-case action names (e.g. `reboot`, `install-approved-updates`); agents answer `unsupported` for ones they lack. */
 export const actionName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
 
+/**
+ * The actions this product's agents implement and its dashboard and API offer: the machine's
+ * power (`restart`, `shutdown`) and the agent's own process (`restart-agent`).
+ */
+export const DEVICE_ACTIONS = ["restart", "shutdown", "restart-agent"] as const;
+export const deviceAction = z.enum(DEVICE_ACTIONS, { error: `must be one of ${DEVICE_ACTIONS.join(", ")}` });
+export type DeviceAction = z.infer<typeof deviceAction>;
+
 export const invokeActionCommand = defineCommand("invoke-action", {
   action: actionName,
   scheduleId: identifier.optional(),

@@ -1,10 +1,14 @@
 /** The commands this agent implements, wired to the capabilities. */
+import type { ActionResultMessage } from "../../../src/protocol";
+import type { PowerCapability } from "../capabilities/power";
 import type { ProcessCapability } from "../capabilities/processes";
 import type { ServiceCapability } from "../capabilities/services";
 import type { SystemInfoCapability } from "../capabilities/system-info";
+import { deviceActionHandler } from "./device-actions";
 import type { HandlerTable } from "./dispatcher";
 
 export interface Capabilities {
+  power: PowerCapability;
   processes: ProcessCapability;
   services: ServiceCapability;
   systemInfo: SystemInfoCapability;
@@ -13,9 +17,13 @@ export interface Capabilities {
 export interface HandlerContext {
   /** Installed as a service: `uninstall` removes the service and its folder. */
   service: boolean;
+  /** Ends the process with the code the service manager restarts on (`restart-agent`). */
+  restartAgent: () => void;
+  /** Sends a message outside a command's reply (`action-result`). */
+  report: (message: ActionResultMessage) => void;
 }
 
-export function createHandlers({ processes, services, systemInfo }: Capabilities, { service }: HandlerContext): HandlerTable {
+export function createHandlers({ power, processes, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -29,6 +37,7 @@ export function createHandlers({ processes, services, systemInfo }: Capabilities
     "list-services": async () => ({ services: await services.list() }),
     "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
+    "invoke-action": deviceActionHandler({ power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),
   };
 }

@@ -57,7 +57,7 @@ export const SPEC_PATHS: Record<SurfaceName, Record<string, SpecPathState>> = {
     "POST /bsod/{agentId}/refresh": "issue 8",
     "POST /chat/{agentId}/message": "issue 8",
     "POST /chat/{agentId}/read": "issue 8",
-    "POST /clients/{agentId}/action": "issue 8",
+    "POST /clients/{agentId}/action": "routed",
     "POST /files/{agentId}/upload": "issue 8",
     "POST /firewall/baseline": "later issue",
     "POST /firewall/baseline/{id}/apply": "later issue",

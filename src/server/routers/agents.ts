@@ -23,10 +23,12 @@ import {
   taggedAgents,
   UNINSTALL_OUTCOMES,
 } from "../contracts/agents";
+import { invokeActionInput, invokeActionManyInput, invokeActionManyResult, invokeActionResult } from "../contracts/device-actions";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
 import { moveAgentsToSite, renameAgent, setAgentTags, tagAgents } from "../services/agent-placement";
 import { getAgent, listAgents, recordAgentReport, removeAgent, removeAgents, setUpdateRing } from "../services/agents";
+import { invokeAction, invokeActionMany } from "../services/device-actions";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
 import { adminProcedure, agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
@@ -138,6 +140,21 @@ export const agentsRouter = router({
       const { snapshot } = await refreshProcesses(ctx.service, ctx.agent.id);
       return { action: input.action, agent: ctx.agent.id, result: { processes: snapshot.processes.length, collectedAt: snapshot.collectedAt } };
     }),
+
+  invokeAction: agentProcedure("operator")
+    .meta({
+      summary: "Restart or shut down a device, or restart its agent (invoke-action); answers once the agent has accepted",
+      tag: TAG,
+      routes: { spec000: { method: "POST", path: "/clients/{agentId}/action" } },
+    })
+    .input(invokeActionInput)
+    .output(invokeActionResult)
+    .mutation(({ ctx, input }) => invokeAction(ctx.service, input)),
+  invokeActionMany: operatorProcedure
+    .meta({ summary: "The same action on several devices: sent to each online one, offline ones skipped", tag: TAG })
+    .input(invokeActionManyInput)
+    .output(invokeActionManyResult)
+    .mutation(({ ctx, input }) => invokeActionMany(ctx.service, input)),
 
   moveToSite: operatorProcedure
     .meta({ summary: "Move agents to a site (and so to its client)", tag: TAG })

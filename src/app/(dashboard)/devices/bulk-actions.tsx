@@ -1,8 +1,9 @@
 "use client";
 /**
  * What technicians do to the selected devices at once: move them to a site, put them in a group,
- * add or remove a tag, remove them. Each action is one server call over all of them (all or
+ * add or remove a tag, restart or shut them down, remove them. Each action is one server call over all of them (all or
  * none, audited per device); each asks in a dialog first, and the bar then says what happened.
+ * Power actions report per device instead (offline ones are skipped, not refused).
  * Later capabilities add their bulk actions to BULK_ACTIONS.
  */
 import { useId, useState, type FormEvent, type ReactNode } from "react";
@@ -13,10 +14,12 @@ import { FormErrorSummary } from "@/components/form-error-summary";
 import { Modal, ModalFooter } from "@/components/modal";
 import { SiteSelect } from "@/components/site-select";
 import type { TenantOption } from "@/components/tenant-options";
+import { DEVICE_ACTION_TEXT, summarizeActionMany } from "@/lib/device-actions";
 import { countLabel } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
 import { useMutation } from "@/lib/use-mutation";
 import { agentIdsInput, moveAgentsInput, tagAgentsInput } from "@/server/contracts/agents";
+import { invokeActionManyInput } from "@/server/contracts/device-actions";
 import { assignGroupManyInput } from "@/server/contracts/groups";
 import { z } from "zod";
 
@@ -39,6 +42,22 @@ const tagInput = (form: FormData) => String(form.get("tag") ?? "");
 
 function defineAction<Input>(action: BulkAction<Input>) {
   return action as unknown as BulkAction<unknown>;
+}
+
+/** Restart or shut down the selected devices: sent to the online ones, the rest named as skipped. */
+function powerAction(action: "restart" | "shutdown") {
+  const text = DEVICE_ACTION_TEXT[action];
+  return defineAction({
+    id: action,
+    label: text.label,
+    role: "operator",
+    tone: "danger",
+    title: (selected) => `${text.verb} ${selected}?`,
+    fields: () => <p className="text-[13px] text-slate-600">{text.explain} Offline devices are skipped.</p>,
+    schema: invokeActionManyInput,
+    input: (agentIds) => ({ agentIds, action }),
+    run: async (input: z.input<typeof invokeActionManyInput>) => summarizeActionMany(await trpc.agents.invokeActionMany.mutate(input)),
+  });
 }
 
 const BULK_ACTIONS: BulkAction<unknown>[] = [
@@ -113,6 +132,8 @@ const BULK_ACTIONS: BulkAction<unknown>[] = [
     input: (agentIds, form) => ({ agentIds, remove: [tagInput(form)] }),
     run: async (input: z.input<typeof tagAgentsInput>) => `Tag removed; ${devices((await trpc.agents.tag.mutate(input)).changed)} changed.`,
   }),
+  powerAction("restart"),
+  powerAction("shutdown"),
   defineAction({
     id: "remove",
     label: "Remove",

@@ -14,6 +14,7 @@ import { mayCall } from "@/server/auth/permissions";
 import { DeviceSummary } from "./device-summary";
 import { DeviceTabs } from "./device-tabs";
 import { loadDevice, type DeviceParams } from "./load-device";
+import { PowerActions } from "./power-actions";
 import { RemoveDeviceButton } from "./remove-device-button";
 
 const LOAD_POLL_MS = 30_000;
@@ -41,6 +42,7 @@ export default async function DeviceLayout({ params, children }: { params: Devic
         actions={
           <div className="flex items-center gap-3">
             <LiveUpdates agentId={agent.agentId} pollMs={agent.online ? LOAD_POLL_MS : undefined} />
+            {agent.online && mayCall(actor, "agents.invokeAction") ? <PowerActions agentId={agent.agentId} deviceName={name} /> : null}
             {mayCall(actor, "agents.remove") ? <RemoveDeviceButton agentId={agent.agentId} deviceName={name} /> : null}
           </div>
         }
@@ -49,7 +51,7 @@ export default async function DeviceLayout({ params, children }: { params: Devic
         <div className="mb-4">
           <Alert tone="info">
             This device is offline (last seen <RelativeTime iso={agent.lastSeen} never="never" />
-            ). The figures shown are the last ones it reported; refreshing processes and ending them are possible again once the agent reconnects.
+            ). The figures shown are the last ones it reported; refreshing processes, ending them and power actions are possible again once the agent reconnects.
           </Alert>
         </div>
       )}
