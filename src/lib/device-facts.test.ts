@@ -13,6 +13,11 @@ describe("device facts", () => {
     expect(diskUsePercent(null)).toBeNull();
   });
 
+  it("counts blocks reserved for root as df does, when the agent reports them", () => {
+    // df: 120 used, 61 available to users (19 reserved) -> 120 / 181 = 66 %, not (200 - 61) / 200 = 70 %.
+    expect(diskUsePercent({ disks: [{ mount: "/", totalBytes: 200, freeBytes: 61, usedBytes: 120 }] })).toBeCloseTo(66.3, 1);
+  });
+
   it("counts uptime from the boot time only while the device is online", () => {
     const now = Date.parse("2025-03-10T12:00:00Z");
     expect(uptimeSeconds({ bootTime: "2025-03-08T10:30:00Z", online: true }, now)).toBe(2 * 86_400 + 5400);

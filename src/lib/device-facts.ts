@@ -3,10 +3,11 @@
  * how long it has been up, and the name it is shown by.
  */
 import type { AgentRecord } from "@/server/contracts/agents";
+import { usedPercent } from "./format-bytes";
 
-/** The most used volume's share in percent (what runs out first); null without disk figures. */
+/** The most used volume's share in percent (what runs out first, counted as df does); null without disk figures. */
 export function diskUsePercent(specs: AgentRecord["specs"]): number | null {
-  const percents = (specs?.disks ?? []).filter((disk) => disk.totalBytes > 0).map((disk) => (100 * (disk.totalBytes - disk.freeBytes)) / disk.totalBytes);
+  const percents = (specs?.disks ?? []).filter((disk) => disk.totalBytes > 0).map(usedPercent);
   return percents.length > 0 ? Math.max(...percents) : null;
 }
 

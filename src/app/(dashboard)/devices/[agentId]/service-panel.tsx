@@ -99,8 +99,8 @@ export function ServicePanel({ agentId, deviceName, online, canManage }: Service
       ) : null}
       {list ? (
         <ServiceTable services={list.services} onAction={canManage ? onAction : null} actionDisabledReason={disabledReason} />
-      ) : (
-        <EmptyState title={online ? "Asking the agent for its services…" : "The device is offline"}>
+      ) : outcome?.tone === "error" ? null : (
+        <EmptyState title={!online ? "The device is offline" : loading ? "Asking the agent for its services…" : "No services listed yet"}>
           <p>{online ? "The agent lists its services with their status and start type." : "Its services can be listed once the agent reconnects."}</p>
         </EmptyState>
       )}
