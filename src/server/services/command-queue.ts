@@ -10,9 +10,11 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { runCommandResult, type CommandPayload } from "../../protocol";
+import type { Db } from "../db/client";
 import type { CommandHistoryEntry, QueueCommandInput } from "../contracts/command-queue";
 import { commands } from "../db/schema";
 import { queueCommand } from "./agent-commands";
+import { recordAudit } from "./audit";
 import type { ServiceContext } from "./service-context";
 
 export const COMMAND_QUEUE_TTL_MS = 60 * 60 * 1000;
@@ -56,5 +58,25 @@ export async function commandHistory(ctx: Pick<ServiceContext, "db">, agentId: s
       params: { command: payload.command, timeout: payload.timeoutSeconds },
       output: result?.success ? { exit_code: result.data.exitCode, stdout: result.data.stdout, stderr: result.data.stderr, timed_out: result.data.timedOut } : null,
     };
+  });
+}
+
+/** How a queued shell command ended, as the agent reported it, beside its request in the audit log. */
+export async function recordRunCommandOutcome(
+  db: Db,
+  input: { commandId: string; agentId: string; requestedBy: string | null; payload: Record<string, unknown>; status: "done" | "failed"; result?: unknown; error?: { code: string; message: string } },
+): Promise<void> {
+  const result = input.status === "done" ? runCommandResult.safeParse(input.result) : null;
+  await recordAudit(db, {
+    actor: null,
+    action: "agent.command.result",
+    target: input.agentId,
+    success: result?.success === true && result.data.exitCode === 0,
+    details: {
+      commandId: input.commandId,
+      requestedBy: input.requestedBy,
+      command: input.payload.command,
+      ...(result?.success ? { exitCode: result.data.exitCode, timedOut: result.data.timedOut } : { error: input.error?.message ?? "malformed result" }),
+    },
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Specification 002's command queue through the real dispatcher, a real gateway and a scripted
  * agent: a command queued while the agent is offline runs when it connects and its output shows in
- * the history; an expired one never reaches the agent; roles, tenancy, validation and the audit.
+ * the history; an expired one never reaches the agent; roles, tenancy, validation, and the audit
+ * of both the request and the agent's outcome.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +101,8 @@ describe("POST/GET /api/agents/{agent_id}/commands", () => {
     });
     const [entry] = await h.t.db.select().from(auditLog).where(eq(auditLog.action, "agent.command.queue"));
     expect(entry).toMatchObject({ actor: "op", target: credentials.agentId, details: { commandId: queued.command_id, command: "df -h", timeoutSeconds: 20 } });
+    const [outcome] = await h.t.db.select().from(auditLog).where(eq(auditLog.action, "agent.command.result"));
+    expect(outcome).toMatchObject({ actor: null, target: credentials.agentId, success: false, details: { commandId: queued.command_id, requestedBy: "op", command: "df -h", exitCode: 3, timedOut: false } });
     await waitOffline(credentials.agentId);
   });
 
