@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Agent, removeEnrollmentToken, type AgentEnd } from "./agent";
 import { powerCapabilityFor } from "./capabilities/power";
 import { processCapabilityFor } from "./capabilities/processes";
+import { runCommandCapabilityFor } from "./capabilities/run-command";
 import { serviceCapabilityFor } from "./capabilities/services";
 import { systemInfoCapabilityFor } from "./capabilities/system-info";
 import { parseCliOptions, resolveConfigPath, statePathFor, type RunOptions, type Runtime } from "./cli";
@@ -50,6 +51,7 @@ async function run(options: RunOptions, runtime: Runtime, log: Logger): Promise<
   const capabilities = {
     power: powerCapabilityFor(process.platform),
     processes: processCapabilityFor(process.platform),
+    runCommand: runCommandCapabilityFor(process.platform),
     services: serviceCapabilityFor(process.platform),
     systemInfo: systemInfoCapabilityFor(process.platform),
   };

@@ -1,8 +1,9 @@
 /**
  * The Linux agent for real: started from source as a child process against
  * a fake gateway, it enrolls (and drops its enrollment token), reconnects with
- * its saved secret, reports metrics, lists and kills processes, and runs a
- * re-delivered command once. The steps share one agent and run in order.
+ * its saved secret, reports metrics, lists and kills processes, runs a shell
+ * command, and runs a re-delivered command once. The steps share one agent and
+ * run in order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,7 +11,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCommand, listProcessesResult, listServicesResult, type CommandResultMessage } from "../../src/protocol";
+import { createCommand, listProcessesResult, listServicesResult, runCommandResult, type CommandResultMessage } from "../../src/protocol";
 import { AgentProcess } from "./agent-process";
 import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
 
@@ -68,7 +69,7 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
       name: os.hostname(),
       platform: "linux",
       agentVersion: expect.any(String),
-      features: expect.arrayContaining(["list-processes", "kill-process", "list-services", "manage-service"]),
+      features: expect.arrayContaining(["list-processes", "kill-process", "list-services", "manage-service", "run-command"]),
     });
     expect(hello.os).toMatch(/kernel/);
     expect(hello.specs.cpu.cores).toBeGreaterThan(0);
@@ -151,6 +152,11 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     // A name systemctl would read as an option never reaches it, systemd or not.
     const optionLike = await gateway.request(createCommand("manage-service", { serviceName: "--all", action: "stop" }));
     expect(optionLike).toMatchObject({ ok: false, error: { code: "invalid" } });
+  });
+
+  it("runs a queued shell command with /bin/sh and returns its exit code and output", async () => {
+    const reply = await gateway.request(createCommand("run-command", { command: `echo "hi $((40 + 2))"; echo warn >&2; exit 3`, timeoutSeconds: 10 }));
+    expect(runCommandResult.parse(resultOf(reply))).toMatchObject({ exitCode: 3, stdout: "hi 42\n", stderr: "warn\n", timedOut: false });
   });
 
   it("answers not-found for a process that has already exited but is still listed", async () => {

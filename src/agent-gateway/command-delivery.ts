@@ -8,6 +8,9 @@ import { parseCommandResult, serverCommand, type CommandResultMessage, type Comm
 import { CHANNELS } from "../server/bus/channels";
 import type { Db } from "../server/db/client";
 import { commands } from "../server/db/schema";
+import { recordRunCommandOutcome } from "../server/services/command-queue";
+
+type Outcome = { status: "done" | "failed"; result?: unknown; error?: { code: string; message: string } };
 
 export type SendToAgent = (agentId: string, message: unknown) => boolean;
 
@@ -42,7 +45,7 @@ function prepareStatements(db: Db) {
       .returning()
       .prepare("claim_queued_command"),
     findCommand: db
-      .select({ type: commands.type, status: commands.status })
+      .select({ type: commands.type, status: commands.status, payload: commands.payload, createdBy: commands.createdBy })
       .from(commands)
       .where(and(eq(commands.id, sql.placeholder("id")), eq(commands.agentId, sql.placeholder("agentId"))))
       .prepare("find_agent_command"),
@@ -107,20 +110,18 @@ export class CommandDelivery {
   async onResult(agentId: string, message: CommandResultMessage): Promise<"stored" | "unknown"> {
     const [row] = await this.statements.findCommand.execute({ id: message.commandId, agentId });
     if (!row || row.status !== "sent") return "unknown";
-    if (!message.ok) {
-      await this.finish(message.commandId, agentId, { status: "failed", error: message.error });
-      return "stored";
-    }
-    const parsed = parseCommandResult(row.type as CommandType, message.result);
-    await this.finish(
-      message.commandId,
-      agentId,
-      parsed.success ? { status: "done", result: parsed.data } : { status: "failed", error: { code: "invalid", message: `malformed result: ${parsed.error.issues[0]?.message ?? "invalid"}` } },
-    );
+    const parsed = message.ok ? parseCommandResult(row.type as CommandType, message.result) : null;
+    const outcome: Outcome = !message.ok
+      ? { status: "failed", error: message.error }
+      : parsed?.success
+        ? { status: "done", result: parsed.data }
+        : { status: "failed", error: { code: "invalid", message: `malformed result: ${parsed?.error?.issues[0]?.message ?? "invalid"}` } };
+    await this.finish(message.commandId, agentId, outcome);
+    if (row.type === "run-command") await recordRunCommandOutcome(this.db, { commandId: message.commandId, agentId, requestedBy: row.createdBy, payload: row.payload, ...outcome });
     return "stored";
   }
 
-  private async finish(commandId: string, agentId: string, outcome: { status: "done" | "failed"; result?: unknown; error?: { code: string; message: string } }) {
+  private async finish(commandId: string, agentId: string, outcome: Outcome) {
     const values = { id: commandId, agentId, completedAt: new Date().toISOString() };
     if (outcome.status === "done") await this.statements.finishDone.execute({ ...values, result: JSON.stringify(outcome.result ?? null) });
     else await this.statements.finishFailed.execute({ ...values, error: JSON.stringify(outcome.error ?? null) });

@@ -19,6 +19,7 @@ export * from "./metrics";
 export * from "./monitoring";
 export * from "./parse";
 export * from "./processes";
+export * from "./run-command";
 export * from "./screen";
 export * from "./scripts";
 export * from "./services";

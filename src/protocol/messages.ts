@@ -15,6 +15,7 @@ import { agentUpdateAvailableMessage, agentUpdateStatusMessage, lifecycleCommand
 import { monitoringMetricsMessage } from "./metrics";
 import { monitoringCommands } from "./monitoring";
 import { processCommands } from "./processes";
+import { runCommandCommands } from "./run-command";
 import { screenCandidateMessage, screenCommands, screenListMessage } from "./screen";
 import { scriptCommands, remediationResultMessage } from "./scripts";
 import { serviceCommands } from "./services";
@@ -38,6 +39,7 @@ export const commandTable = {
   ...chatCommands,
   ...scriptCommands,
   ...lifecycleCommands,
+  ...runCommandCommands,
 };
 
 export type CommandType = keyof typeof commandTable;

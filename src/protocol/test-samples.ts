@@ -41,6 +41,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "monitoring-status": { profiles: [{ id: "p1", name: "Servers", rules: [{ metric: "cpuPercent", threshold: 90, comparison: "gt" }] }] },
   "chat-request": { sessionId, text: "Hello, may I connect?", user: "alice", role: "operator" },
   "run-remediation": { scriptName: "clear-temp.ps1", language: "powershell", content: "Remove-Item $env:TEMP\\* -Recurse" },
+  "run-command": { command: "df -h", timeoutSeconds: 30 },
   uninstall: {},
 };
 

@@ -2,6 +2,7 @@
 import type { ActionResultMessage } from "../../../src/protocol";
 import type { PowerCapability } from "../capabilities/power";
 import type { ProcessCapability } from "../capabilities/processes";
+import type { RunCommandCapability } from "../capabilities/run-command";
 import type { ServiceCapability } from "../capabilities/services";
 import type { SystemInfoCapability } from "../capabilities/system-info";
 import { deviceActionHandler } from "./device-actions";
@@ -10,6 +11,7 @@ import type { HandlerTable } from "./dispatcher";
 export interface Capabilities {
   power: PowerCapability;
   processes: ProcessCapability;
+  runCommand: RunCommandCapability;
   services: ServiceCapability;
   systemInfo: SystemInfoCapability;
 }
@@ -23,7 +25,7 @@ export interface HandlerContext {
   report: (message: ActionResultMessage) => void;
 }
 
-export function createHandlers({ power, processes, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
+export function createHandlers({ power, processes, runCommand, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -36,6 +38,7 @@ export function createHandlers({ power, processes, services, systemInfo }: Capab
     },
     "list-services": async () => ({ services: await services.list() }),
     "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
+    "run-command": ({ command, timeoutSeconds }) => runCommand.run(command, timeoutSeconds),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

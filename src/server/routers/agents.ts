@@ -23,12 +23,14 @@ import {
   taggedAgents,
   UNINSTALL_OUTCOMES,
 } from "../contracts/agents";
+import { commandHistory as commandHistoryOutput, queueCommandInput, queuedCommand } from "../contracts/command-queue";
 import { invokeActionInput, invokeActionManyInput, invokeActionManyResult, invokeActionResult } from "../contracts/device-actions";
 import { registerAgentInput } from "../contracts/enrollment";
 import { gatewayUrlFor } from "../services/agent-package";
 import { moveAgentsToSite, renameAgent, setAgentTags, tagAgents } from "../services/agent-placement";
 import { getAgent, listAgents, recordAgentReport, removeAgent, removeAgents, setUpdateRing } from "../services/agents";
 import { invokeAction, invokeActionMany } from "../services/device-actions";
+import { commandHistory, queueShellCommand } from "../services/command-queue";
 import { createEnrollmentToken } from "../services/enrollment";
 import { refreshProcesses } from "../services/processes";
 import { adminProcedure, agentProcedure, agentSelfProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
@@ -155,6 +157,25 @@ export const agentsRouter = router({
     .input(invokeActionManyInput)
     .output(invokeActionManyResult)
     .mutation(({ ctx, input }) => invokeActionMany(ctx.service, input)),
+
+  queueCommand: agentProcedure("operator")
+    .meta({
+      summary: "Queue a shell command for an agent: delivered when it is (or comes) online; the answer does not wait for it",
+      tag: TAG,
+      routes: { agents: { method: "POST", path: "/{agent_id}/commands", input: agentIdFrom("agent_id") } },
+    })
+    .input(queueCommandInput)
+    .output(queuedCommand)
+    .mutation(({ ctx, input }) => queueShellCommand(ctx.service, input)),
+
+  commandHistory: agentProcedure("viewer")
+    .meta({
+      summary: "The agent's last 100 commands, newest first, with the output of shell commands",
+      tag: TAG,
+      routes: { agents: { method: "GET", path: "/{agent_id}/commands", input: agentIdFrom("agent_id") } },
+    })
+    .output(commandHistoryOutput)
+    .query(({ ctx }) => commandHistory(ctx, ctx.agent.id)),
 
   moveToSite: operatorProcedure
     .meta({ summary: "Move agents to a site (and so to its client)", tag: TAG })

@@ -1,6 +1,6 @@
 /**
  * The request helper every agent capability uses: queue a command row, ring the gateways, wait for
- * the result. An offline agent is a 503 at once, and so is one that goes offline while the request
+ * the result (`queueCommand` alone is the fire-and-forget half, for the command queue). An offline agent is a 503 at once, and so is one that goes offline while the request
  * waits (its socket or its gateway died); no answer in time is a 504; both name the agent and the
  * command, and close the row so that it is never delivered afterwards. A duplicate delivery cannot
  * run twice (the agent keys on the command id).
@@ -72,15 +72,7 @@ export async function requestAgent<T extends CommandType>(
   const id = randomUUID();
   await deps.waiters.whenListening();
   const finished = deps.waiters.wait(id, agent.id, timeoutMs);
-  // One statement, its own transaction: the row and its NOTIFY commit together.
-  await statements(deps.db).queue.execute({
-    id,
-    agentId: agent.id,
-    type: input.type,
-    payload: JSON.stringify(input.payload),
-    createdBy: deps.actor?.username ?? null,
-    expiresAt: new Date(Date.now() + timeoutMs).toISOString(),
-  });
+  await queueCommand(deps.db, { id, agentId: agent.id, type: input.type, payload: input.payload, createdBy: deps.actor?.username ?? null, expiresAt: new Date(Date.now() + timeoutMs) });
 
   const outcome = await finished;
   if (outcome !== "finished" && (await giveUp(deps.db, id, outcome))) {
@@ -89,6 +81,25 @@ export async function requestAgent<T extends CommandType>(
       : new AppError("AGENT_OFFLINE", `Agent ${label} went offline while running '${input.type}'`);
   }
   return readOutcome(deps.db, id, input.type, label);
+}
+
+/**
+ * Stores a command and rings the gateways, without waiting: the agent's gateway delivers it now, or
+ * when the agent next says hello, until `expiresAt`. One statement, its own transaction: the row and
+ * its NOTIFY commit together.
+ */
+export async function queueCommand<T extends CommandType>(
+  db: Db,
+  input: { id: string; agentId: string; type: T; payload: CommandPayload<T>; createdBy: string | null; expiresAt: Date },
+): Promise<void> {
+  await statements(db).queue.execute({
+    id: input.id,
+    agentId: input.agentId,
+    type: input.type,
+    payload: JSON.stringify(input.payload),
+    createdBy: input.createdBy,
+    expiresAt: input.expiresAt.toISOString(),
+  });
 }
 
 /**
