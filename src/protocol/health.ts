@@ -55,6 +55,8 @@ export const requestEventEntriesCommand = defineCommand("request-event-entries",
 
 export const eventEntry = z.object({
   id: identifier,
+  /** The provider's event id on Windows (7036, 1001, ...); journald has none. */
+  eventId: z.number().int().optional(),
   log: shortText(256),
   level: eventLevel,
   source: shortText(256),

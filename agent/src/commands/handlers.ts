@@ -1,5 +1,6 @@
 /** The commands this agent implements, wired to the capabilities. */
 import type { ActionResultMessage } from "../../../src/protocol";
+import type { EventLogCapability } from "../capabilities/event-logs";
 import type { PowerCapability } from "../capabilities/power";
 import type { ProcessCapability } from "../capabilities/processes";
 import type { ServiceCapability } from "../capabilities/services";
@@ -8,6 +9,7 @@ import { deviceActionHandler } from "./device-actions";
 import type { HandlerTable } from "./dispatcher";
 
 export interface Capabilities {
+  eventLogs: EventLogCapability;
   power: PowerCapability;
   processes: ProcessCapability;
   services: ServiceCapability;
@@ -23,7 +25,7 @@ export interface HandlerContext {
   report: (message: ActionResultMessage) => void;
 }
 
-export function createHandlers({ power, processes, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
+export function createHandlers({ eventLogs, power, processes, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -34,6 +36,8 @@ export function createHandlers({ power, processes, services, systemInfo }: Capab
       await processes.kill(processId);
       return { processId, killed: true };
     },
+    "request-event-stats": async ({ sinceHours = 24 }) => eventLogs.stats(new Date(Date.now() - sinceHours * 3_600_000)),
+    "request-event-entries": async ({ level, limit = 200 }) => ({ entries: await eventLogs.entries(level, limit) }),
     "list-services": async () => ({ services: await services.list() }),
     "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
