@@ -24,6 +24,7 @@ export const requestBsodResult = z.object({
 });
 
 export const eventLevel = z.enum(["critical", "error", "warning", "information"]);
+export type EventLevel = z.infer<typeof eventLevel>;
 
 const eventCount = z.number().int().nonnegative();
 
@@ -63,6 +64,9 @@ export const eventEntry = z.object({
   message: shortText(32_768),
   at: isoTimestamp,
 });
+
+export type EventEntry = z.infer<typeof eventEntry>;
+export type EventLogCounts = z.infer<typeof requestEventStatsResult>["logs"][number];
 
 export const requestEventEntriesResult = z.object({ entries: z.array(eventEntry).max(1_000) });
 

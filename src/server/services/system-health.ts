@@ -6,7 +6,7 @@
  */
 import { and, asc, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import type { CommandResultOf, eventLevel } from "../../protocol";
+import type { CommandResultOf, EventLevel } from "../../protocol";
 import type { AgentEventStats, bsodData } from "../contracts/system-health";
 import { agents } from "../db/schema";
 import { AppError } from "../errors";
@@ -26,7 +26,6 @@ const DEFAULT_ENTRY_LIMIT = 200;
 
 type RequestEventStatsResult = CommandResultOf<"request-event-stats">;
 type RequestBsodResult = CommandResultOf<"request-bsod">;
-type EventLevel = z.infer<typeof eventLevel>;
 
 type AgentRow = { id: string; name: string; status: "online" | "offline" };
 

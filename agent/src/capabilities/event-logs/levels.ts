@@ -2,13 +2,12 @@
  * The four levels every surface filters by (critical, error, warning, information) and how each
  * OS's own severities fall into them: syslog priorities for journald, Windows event levels.
  */
-import type { z } from "zod";
-import type { eventEntry, eventLevel, requestEventStatsResult } from "../../../../src/protocol";
+import type { CommandResultOf, EventEntry, EventLevel, EventLogCounts } from "../../../../src/protocol";
 
-export type EventLevel = z.infer<typeof eventLevel>;
-export type EventLogEntry = z.infer<typeof eventEntry>;
-export type EventStatsResult = z.infer<typeof requestEventStatsResult>;
-export type EventLogStats = EventStatsResult["logs"][number];
+export type { EventLevel };
+export type EventLogEntry = EventEntry;
+export type EventStatsResult = CommandResultOf<"request-event-stats">;
+export type EventLogStats = EventLogCounts;
 
 export const EVENT_LEVELS: readonly EventLevel[] = ["critical", "error", "warning", "information"];
 
