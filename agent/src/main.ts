@@ -7,6 +7,8 @@
 import { isSea } from "node:sea";
 import { z } from "zod";
 import { Agent, removeEnrollmentToken, type AgentEnd } from "./agent";
+import { crashCapabilityFor } from "./capabilities/crashes";
+import { eventLogCapabilityFor } from "./capabilities/event-logs";
 import { powerCapabilityFor } from "./capabilities/power";
 import { processCapabilityFor } from "./capabilities/processes";
 import { runCommandCapabilityFor } from "./capabilities/run-command";
@@ -49,6 +51,8 @@ async function run(options: RunOptions, runtime: Runtime, log: Logger): Promise<
   if (identity && config.enrollmentToken) await removeEnrollmentToken(configPath, log);
   const timings = testTimings.parse(JSON.parse(process.env.RMM_AGENT_TEST_TIMINGS ?? "{}"));
   const capabilities = {
+    crashes: crashCapabilityFor(process.platform),
+    eventLogs: eventLogCapabilityFor(process.platform),
     power: powerCapabilityFor(process.platform),
     processes: processCapabilityFor(process.platform),
     runCommand: runCommandCapabilityFor(process.platform),

@@ -11,7 +11,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCommand, listProcessesResult, listServicesResult, runCommandResult, type CommandResultMessage } from "../../src/protocol";
+import { createCommand, listProcessesResult, listServicesResult, requestBsodResult, requestEventEntriesResult, runCommandResult, type CommandResultMessage } from "../../src/protocol";
+import { journalHost } from "../src/capabilities/event-logs/linux";
 import { AgentProcess } from "./agent-process";
 import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
 
@@ -69,7 +70,7 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
       name: os.hostname(),
       platform: "linux",
       agentVersion: expect.any(String),
-      features: expect.arrayContaining(["list-processes", "kill-process", "list-services", "manage-service", "run-command"]),
+      features: expect.arrayContaining(["list-processes", "kill-process", "list-services", "manage-service", "run-command", "request-event-stats", "request-event-entries", "request-bsod"]),
     });
     expect(hello.os).toMatch(/kernel/);
     expect(hello.specs.cpu.cores).toBeGreaterThan(0);
@@ -157,6 +158,18 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
   it("runs a queued shell command with /bin/sh and returns its exit code and output", async () => {
     const reply = await gateway.request(createCommand("run-command", { command: `echo "hi $((40 + 2))"; echo warn >&2; exit 3`, timeoutSeconds: 10 }));
     expect(runCommandResult.parse(resultOf(reply))).toMatchObject({ exitCode: 3, stdout: "hi 42\n", stderr: "warn\n", timedOut: false });
+  });
+
+  it("reads the journal where there is one, and says plainly that there is none elsewhere", async () => {
+    const [entries, crashes] = [await gateway.request(createCommand("request-event-entries", { level: "warning", limit: 5 })), await gateway.request(createCommand("request-bsod", {}))];
+    const journal = await journalHost.unavailable();
+    if (journal === undefined) {
+      expect(requestEventEntriesResult.parse(resultOf(entries)).entries.every((entry) => entry.level === "warning")).toBe(true);
+      expect(requestBsodResult.parse(resultOf(crashes)).summary.collectedAt).toEqual(expect.any(String));
+    } else {
+      console.info("no systemd journal here: checking the agent's 'unsupported' answers instead of real entries");
+      for (const reply of [entries, crashes]) expect(reply).toMatchObject({ ok: false, error: { code: "unsupported", message: journal } });
+    }
   });
 
   it("answers not-found for a process that has already exited but is still listed", async () => {

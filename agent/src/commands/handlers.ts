@@ -1,5 +1,7 @@
 /** The commands this agent implements, wired to the capabilities. */
 import type { ActionResultMessage } from "../../../src/protocol";
+import type { CrashCapability } from "../capabilities/crashes";
+import type { EventLogCapability } from "../capabilities/event-logs";
 import type { PowerCapability } from "../capabilities/power";
 import type { ProcessCapability } from "../capabilities/processes";
 import type { RunCommandCapability } from "../capabilities/run-command";
@@ -9,6 +11,8 @@ import { deviceActionHandler } from "./device-actions";
 import type { HandlerTable } from "./dispatcher";
 
 export interface Capabilities {
+  crashes: CrashCapability;
+  eventLogs: EventLogCapability;
   power: PowerCapability;
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
@@ -25,7 +29,7 @@ export interface HandlerContext {
   report: (message: ActionResultMessage) => void;
 }
 
-export function createHandlers({ power, processes, runCommand, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
+export function createHandlers({ crashes, eventLogs, power, processes, runCommand, services, systemInfo }: Capabilities, { service, restartAgent, report }: HandlerContext): HandlerTable {
   return {
     "list-processes": async () => {
       // Both sample over the same short window, so run them side by side.
@@ -36,6 +40,9 @@ export function createHandlers({ power, processes, runCommand, services, systemI
       await processes.kill(processId);
       return { processId, killed: true };
     },
+    "request-bsod": async () => ({ summary: await crashes.summary() }),
+    "request-event-stats": async ({ sinceHours = 24 }) => eventLogs.stats(new Date(Date.now() - sinceHours * 3_600_000)),
+    "request-event-entries": async ({ level, limit = 200 }) => ({ entries: await eventLogs.entries(level, limit) }),
     "list-services": async () => ({ services: await services.list() }),
     "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
     "run-command": ({ command, timeoutSeconds }) => runCommand.run(command, timeoutSeconds),

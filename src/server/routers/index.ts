@@ -11,6 +11,7 @@ import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
+import { systemHealthRouter } from "./system-health";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -26,6 +27,7 @@ export const appRouter = router({
   processes: processesRouter,
   services: servicesRouter,
   sites: sitesRouter,
+  systemHealth: systemHealthRouter,
   users: usersRouter,
 });
 

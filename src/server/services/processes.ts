@@ -2,10 +2,11 @@
  * Process management: the latest process snapshot of an agent (with CPU/RAM/disk/network
  * percentages), a fresh one on request, and killing a process. Kills are audited.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { ListProcessesResult } from "../../protocol";
 import type { ProcessSnapshot } from "../contracts/processes";
-import { agentSnapshots, agents } from "../db/schema";
+import { agents } from "../db/schema";
+import { readSnapshot, saveSnapshot } from "./agent-snapshots";
 import type { ServiceContext } from "./service-context";
 
 const KIND = "processes";
@@ -33,17 +34,14 @@ async function totalMemoryOf(ctx: Pick<ServiceContext, "db">, agentId: string): 
 }
 
 export async function getProcessSnapshot(ctx: Pick<ServiceContext, "db">, agentId: string): Promise<{ snapshot: ProcessSnapshot | null }> {
-  const [row] = await ctx.db.select().from(agentSnapshots).where(and(eq(agentSnapshots.agentId, agentId), eq(agentSnapshots.kind, KIND)));
-  if (!row) return { snapshot: null };
-  return { snapshot: withReferenceFields(row.data as ListProcessesResult, await totalMemoryOf(ctx, agentId)) };
+  const stored = await readSnapshot<ListProcessesResult>(ctx.db, agentId, KIND);
+  if (!stored) return { snapshot: null };
+  return { snapshot: withReferenceFields(stored.data, await totalMemoryOf(ctx, agentId)) };
 }
 
 export async function refreshProcesses(ctx: ServiceContext, agentId: string): Promise<{ snapshot: ProcessSnapshot }> {
   const snapshot = await ctx.request(agentId, "list-processes", {});
-  await ctx.db
-    .insert(agentSnapshots)
-    .values({ agentId, kind: KIND, data: snapshot, collectedAt: new Date(snapshot.collectedAt) })
-    .onConflictDoUpdate({ target: [agentSnapshots.agentId, agentSnapshots.kind], set: { data: snapshot, collectedAt: new Date(snapshot.collectedAt) } });
+  await saveSnapshot(ctx.db, agentId, KIND, snapshot, new Date(snapshot.collectedAt));
   return { snapshot: withReferenceFields(snapshot, await totalMemoryOf(ctx, agentId)) };
 }
 
