@@ -36,12 +36,16 @@ export async function downloadRelease({ url, authorization, offer, destination, 
       callback(null, chunk);
     },
   });
+  const file = createWriteStream(destination, { mode: 0o755 });
   try {
-    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), verify, createWriteStream(destination, { mode: 0o755 }));
+    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), verify, file);
     if (received !== offer.size) throw new Error(`received ${received} bytes, ${offer.size} were offered`);
     const digest = hash.digest("hex");
     if (digest !== offer.sha256) throw new Error(`SHA-256 mismatch: got ${digest}, ${offer.sha256} was offered`);
   } catch (error) {
+    // The file is opened asynchronously: a refusal can come before the open, which would then
+    // create the file after it was removed. Wait until the stream is closed, then remove it.
+    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
     await rm(destination, { force: true });
     throw error;
   }
