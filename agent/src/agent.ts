@@ -16,7 +16,7 @@ import {
   type ServerCommand,
 } from "../../src/protocol";
 import type { GiveUpReason } from "./refusals";
-import { createHandlers, type Capabilities } from "./commands/handlers";
+import { commandHandlers, type Capabilities } from "./capabilities/registry";
 import { CommandDispatcher } from "./commands/dispatcher";
 import { forgetEnrollmentToken, type ServerConfig } from "./config";
 import { Connection, type ConnectionOptions } from "./connection";
@@ -59,6 +59,8 @@ export class Agent {
   private readonly dispatcher: CommandDispatcher;
   private readonly metrics: MetricsReporter;
   private readonly updater: Updater;
+  /** Aborted when the agent stops: long-running command work (a shell, a transfer) ends with it. */
+  private readonly stopping = new AbortController();
   private handshakeTimer: NodeJS.Timeout | undefined;
   private endWith!: (end: AgentEnd) => void;
   readonly ended = new Promise<AgentEnd>((resolve) => (this.endWith = resolve));
@@ -69,11 +71,12 @@ export class Agent {
     const { capabilities, log } = options;
     this.identity = options.identity;
     this.dispatcher = new CommandDispatcher(
-      createHandlers(capabilities, {
+      commandHandlers(capabilities, {
         service: options.service,
         restartAgent: () => this.endWith({ reason: "restart", detail: "asked by the server" }),
         report: (message) => this.send(message),
       }),
+      { emit: (message) => this.send(message), signal: this.stopping.signal, log },
     );
     this.metrics = new MetricsReporter(() => capabilities.systemInfo.sampleLoad(), (message) => this.send(message), log);
     this.connection = new Connection(
@@ -105,6 +108,7 @@ export class Agent {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     this.onClose();
     this.updater.stop();
     await this.connection.stop();
@@ -222,8 +226,8 @@ export class Agent {
     }
   }
 
-  private send(message: AgentToServerMessage): void {
-    this.connection.send(JSON.stringify(message));
+  private send(message: AgentToServerMessage): boolean {
+    return this.connection.send(JSON.stringify(message));
   }
 }
 

@@ -7,13 +7,7 @@
 import { isSea } from "node:sea";
 import { z } from "zod";
 import { Agent, removeEnrollmentToken, type AgentEnd } from "./agent";
-import { crashCapabilityFor } from "./capabilities/crashes";
-import { eventLogCapabilityFor } from "./capabilities/event-logs";
-import { powerCapabilityFor } from "./capabilities/power";
-import { processCapabilityFor } from "./capabilities/processes";
-import { runCommandCapabilityFor } from "./capabilities/run-command";
-import { serviceCapabilityFor } from "./capabilities/services";
-import { systemInfoCapabilityFor } from "./capabilities/system-info";
+import { capabilitiesFor } from "./capabilities/registry";
 import { parseCliOptions, resolveConfigPath, statePathFor, type RunOptions, type Runtime } from "./cli";
 import { loadServerConfig } from "./config";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
@@ -50,15 +44,7 @@ async function run(options: RunOptions, runtime: Runtime, log: Logger): Promise<
   // Enrolled by an earlier version, or stopped between saving its identity and removing the token.
   if (identity && config.enrollmentToken) await removeEnrollmentToken(configPath, log);
   const timings = testTimings.parse(JSON.parse(process.env.RMM_AGENT_TEST_TIMINGS ?? "{}"));
-  const capabilities = {
-    crashes: crashCapabilityFor(process.platform),
-    eventLogs: eventLogCapabilityFor(process.platform),
-    power: powerCapabilityFor(process.platform),
-    processes: processCapabilityFor(process.platform),
-    runCommand: runCommandCapabilityFor(process.platform),
-    services: serviceCapabilityFor(process.platform),
-    systemInfo: systemInfoCapabilityFor(process.platform),
-  };
+  const capabilities = capabilitiesFor(process.platform);
   const cannotUpdate = !runtime.isSingleExecutable
     ? "running from source"
     : !options.service

@@ -11,12 +11,12 @@ import { CHANNELS } from "../server/bus/channels";
 import { BusListener } from "../server/bus/listener";
 import { isDatabaseUnavailable } from "../server/db/availability";
 import type { Db } from "../server/db/client";
-import { recordActionResult } from "../server/services/device-actions";
 import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { AgentUpdates } from "./agent-updates";
 import { CommandDelivery } from "./command-delivery";
 import { connectedLine, disconnectedLine } from "./connection-log";
+import { handleAgentMessage, messageHandlers } from "./message-handlers";
 import { MetricsStore } from "./metrics-store";
 import { Presence } from "./presence";
 import { AGENT_PATH, authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
@@ -57,6 +57,7 @@ export async function createGateway(options: GatewayOptions) {
   const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, onRestored: deliverPending });
   const listener = new BusListener(options.databaseUrl);
   const updates = options.updates ? new AgentUpdates(db, { ...options.updates, send }) : undefined;
+  const handlers = messageHandlers({ db, delivery, metrics, updates });
   const logFailure = (what: string) => (error: unknown) => console.error(`[gateway] ${what} failed:`, error);
 
   const events: ConnectionEvents = {
@@ -83,18 +84,7 @@ export async function createGateway(options: GatewayOptions) {
     },
     async onMessage(connection, message) {
       presence.touch(connection.agentId);
-      if (message.type === "command-result") {
-        if ((await delivery.onResult(connection.agentId, message)) === "unknown") {
-          connection.send({ type: "error", code: "invalid", message: "no such command in flight for this agent", inReplyTo: message.commandId });
-        }
-      } else if (message.type === "monitoring-metrics") {
-        metrics.add(connection.agentId, message);
-      } else if (message.type === "agent-update-status") {
-        await updates?.onStatus(connection.agentId, message);
-      } else if (message.type === "action-result") {
-        await recordActionResult(db, connection.agentId, message);
-      }
-      // Other agent messages (shell output, chat, ...) are routed by the capabilities that use them.
+      await handleAgentMessage(handlers, connection, message);
     },
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActionResultMessage } from "../../../src/protocol";
 import { CommandDispatcher } from "./dispatcher";
+import { testCommandContext } from "./test-context";
 import { deviceActionHandler } from "./device-actions";
 
 const AT = new Date("2026-11-29T12:00:00.000Z");
@@ -24,7 +25,7 @@ function setup({ service = true, restartFails = false } = {}) {
     schedule: (run, ms) => timers.push({ run, ms }),
     now: () => AT,
   });
-  const dispatcher = new CommandDispatcher({ "invoke-action": handler });
+  const dispatcher = new CommandDispatcher({ "invoke-action": handler }, testCommandContext());
   const invoke = async (action: string, scheduleId?: string) => JSON.parse(await dispatcher.dispatch({ type: "invoke-action", commandId: `c-${action}`, action, ...(scheduleId ? { scheduleId } : {}) }).reply);
   const fire = async () => {
     for (const timer of timers.splice(0)) timer.run();

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createCommand, serverCommand } from "../../../src/protocol";
 import { CommandError } from "../command-error";
 import { CommandDispatcher, type HandlerTable } from "./dispatcher";
+import { testCommandContext } from "./test-context";
 
 const killed = (processId: number) => ({ processId, killed: true as const });
 
@@ -12,7 +13,7 @@ async function replyTo(dispatcher: CommandDispatcher, command: unknown) {
 
 describe("CommandDispatcher", () => {
   it("wraps a handler's result in a successful command-result", async () => {
-    const dispatcher = new CommandDispatcher({ "kill-process": async ({ processId }) => killed(processId) });
+    const dispatcher = new CommandDispatcher({ "kill-process": async ({ processId }) => killed(processId) }, testCommandContext());
     const command = createCommand("kill-process", { processId: 7 });
     expect(await replyTo(dispatcher, command)).toEqual({
       type: "command-result",
@@ -24,7 +25,7 @@ describe("CommandDispatcher", () => {
 
   it("runs a re-delivered command once and repeats its reply", async () => {
     const kill = vi.fn(async ({ processId }: { processId: number }) => killed(processId));
-    const dispatcher = new CommandDispatcher({ "kill-process": kill });
+    const dispatcher = new CommandDispatcher({ "kill-process": kill }, testCommandContext());
     const command = createCommand("kill-process", { processId: 7 });
     const first = await replyTo(dispatcher, command);
     expect(await replyTo(dispatcher, command)).toEqual(first);
@@ -32,7 +33,7 @@ describe("CommandDispatcher", () => {
   });
 
   it("answers commands without a handler with unsupported", async () => {
-    const dispatcher = new CommandDispatcher({});
+    const dispatcher = new CommandDispatcher({}, testCommandContext());
     const reply = await replyTo(dispatcher, createCommand("list-services", {}));
     expect(reply).toMatchObject({ ok: false, error: { code: "unsupported" } });
   });
@@ -46,7 +47,7 @@ describe("CommandDispatcher", () => {
         throw new Error("disk on fire");
       },
     };
-    const dispatcher = new CommandDispatcher(handlers);
+    const dispatcher = new CommandDispatcher(handlers, testCommandContext());
     expect(await replyTo(dispatcher, createCommand("kill-process", { processId: 7 }))).toMatchObject({
       ok: false,
       error: { code: "not-found", message: "no process with id 7" },
@@ -58,9 +59,7 @@ describe("CommandDispatcher", () => {
   });
 
   it("refuses to send a result that breaks the protocol", async () => {
-    const dispatcher = new CommandDispatcher({
-      "kill-process": async () => ({ processId: -1, killed: true }) as never,
-    });
+    const dispatcher = new CommandDispatcher({ "kill-process": async () => ({ processId: -1, killed: true }) as never }, testCommandContext());
     expect(await replyTo(dispatcher, createCommand("kill-process", { processId: 7 }))).toMatchObject({
       ok: false,
       error: { code: "failed" },
@@ -68,7 +67,7 @@ describe("CommandDispatcher", () => {
   });
 
   it("answers an unparseable command that carried a commandId", () => {
-    const dispatcher = new CommandDispatcher({});
+    const dispatcher = new CommandDispatcher({}, testCommandContext());
     const commandId = crypto.randomUUID();
     const unknown = dispatcher.rejectUnparsed({ code: "unknown-type", message: "unknown", commandId });
     const invalid = dispatcher.rejectUnparsed({ code: "invalid", message: "bad pid", commandId });
@@ -78,7 +77,7 @@ describe("CommandDispatcher", () => {
   });
 
   it("announces the command types it handles", () => {
-    const dispatcher = new CommandDispatcher({ "kill-process": async ({ processId }) => killed(processId) });
+    const dispatcher = new CommandDispatcher({ "kill-process": async ({ processId }) => killed(processId) }, testCommandContext());
     expect(dispatcher.features).toEqual(["kill-process"]);
   });
 });

@@ -16,9 +16,10 @@ import {
 } from "../../../src/protocol";
 import { CommandError } from "../command-error";
 import { errorMessage } from "../util";
+import type { CommandContext } from "./command-context";
 import { ReplyCache } from "./reply-cache";
 
-export type CommandHandler<T extends CommandType> = (command: CommandOf<T>) => Promise<CommandResultOf<T>>;
+export type CommandHandler<T extends CommandType> = (command: CommandOf<T>, context: CommandContext) => Promise<CommandResultOf<T>>;
 export type HandlerTable = { [T in CommandType]?: CommandHandler<T> };
 
 /** The gateway closes a socket whose message exceeds its 16 MiB limit; fail the command instead. */
@@ -32,6 +33,7 @@ export interface DispatchOutcome {
 export class CommandDispatcher {
   constructor(
     private readonly handlers: HandlerTable,
+    private readonly context: CommandContext,
     private readonly cache = new ReplyCache(),
   ) {}
 
@@ -56,7 +58,7 @@ export class CommandDispatcher {
     const handler = this.handlers[command.type] as CommandHandler<typeof command.type> | undefined;
     if (!handler) return commandFailed(command.commandId, "unsupported", `this agent does not implement ${command.type}`);
     try {
-      const result = await handler(command as never);
+      const result = await handler(command as never, this.context);
       const checked = parseCommandResult(command.type, result);
       if (!checked.success) {
         return commandFailed(command.commandId, "failed", `agent produced an invalid ${command.type} result`);

@@ -45,7 +45,7 @@ export async function downloadRelease({ url, authorization, offer, destination, 
   } catch (error) {
     // The file is opened asynchronously: a refusal can come before the open, which would then
     // create the file after it was removed. Wait until the stream is closed, then remove it.
-    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
     await rm(destination, { force: true });
     throw error;
   }

@@ -1,21 +1,24 @@
 /**
  * The web process's bus: one LISTEN connection, opened on first use and shared by every request
+ * (command waiters and the stream hub both hear through it)
  * (kept on globalThis so that module reloading does not open more).
  */
 import { requireSetting } from "../config";
 import { getDb } from "../db/client";
 import { CommandWaiters } from "./command-waiters";
+import { StreamHub } from "../streams/hub";
 import { BusListener } from "./listener";
 
-const holder = globalThis as unknown as { rmmBus?: { listener: BusListener; waiters: CommandWaiters } };
+const holder = globalThis as unknown as { rmmBus?: { listener: BusListener; waiters: CommandWaiters; streams: StreamHub } };
 
 function bus() {
   if (!holder.rmmBus) {
     const listener = new BusListener(requireSetting("DATABASE_URL"));
-    holder.rmmBus = { listener, waiters: new CommandWaiters(getDb(), listener) };
+    holder.rmmBus = { listener, waiters: new CommandWaiters(getDb(), listener), streams: new StreamHub(getDb(), listener) };
   }
   return holder.rmmBus;
 }
 
 export const getBusListener = () => bus().listener;
 export const getCommandWaiters = () => bus().waiters;
+export const getStreamHub = () => bus().streams;

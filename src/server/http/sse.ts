@@ -1,6 +1,7 @@
 /** Server-sent events over the bus: a stream that forwards notifications of one channel to a browser. */
 import type { Channel } from "../bus/channels";
 import type { BusListener } from "../bus/listener";
+import { SSE_HEADERS } from "../streams/sse-response";
 
 const KEEPALIVE_MS = 25_000;
 
@@ -56,5 +57,5 @@ export function sseStream(listener: Pick<BusListener, "subscribe">, channel: Cha
       cleanup();
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" } });
+  return new Response(stream, { headers: SSE_HEADERS });
 }

@@ -1,17 +1,18 @@
 /**
  * Housekeeping jobs of the web processes (run once across them, see queue.ts): agents of dead
  * gateways go offline even when no gateway is left to notice, and expired sessions and token
- * families, old commands, old metrics, audit entries past AUDIT_RETENTION_DAYS and ended
- * rate-limit windows are deleted.
+ * families, old commands, old metrics, audit entries past AUDIT_RETENTION_DAYS, old stream chunks
+ * and ended rate-limit windows are deleted.
  */
-import { lt } from "drizzle-orm";
+import { and, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions";
 import { getConfig } from "../config";
 import type { Db } from "../db/client";
-import { agentMetrics, auditLog, commands } from "../db/schema";
+import { agentMetrics, auditLog, commands, streamEvents } from "../db/schema";
 import { deleteExpiredRateLimits } from "../rate-limit/store";
 import { deleteExpiredTokenFamilies } from "../services/api-tokens";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
+import { REPLAY_RETENTION_HOURS, TRANSCRIPT_KINDS } from "../streams/topics";
 import { defineJob } from "./queue";
 
 export const COMMAND_RETENTION_DAYS = 30;
@@ -24,6 +25,10 @@ export async function cleanUp(db: Db, { auditRetentionDays = getConfig().AUDIT_R
   await db.delete(commands).where(lt(commands.createdAt, daysAgo(COMMAND_RETENTION_DAYS)));
   await db.delete(agentMetrics).where(lt(agentMetrics.at, daysAgo(METRICS_RETENTION_DAYS)));
   await db.delete(auditLog).where(lt(auditLog.at, daysAgo(auditRetentionDays)));
+  // Transcripts (shell, chat) live as long as the audit entries that link to them; replay buffers a day.
+  const kind = sql<string>`split_part(${streamEvents.topic}, ':', 1)`;
+  await db.delete(streamEvents).where(and(inArray(kind, [...TRANSCRIPT_KINDS]), lt(streamEvents.createdAt, daysAgo(auditRetentionDays))));
+  await db.delete(streamEvents).where(and(notInArray(kind, [...TRANSCRIPT_KINDS]), lt(streamEvents.createdAt, daysAgo(REPLAY_RETENTION_HOURS / 24))));
   await deleteExpiredRateLimits(db);
   await deleteExpiredTokenFamilies(db);
 }

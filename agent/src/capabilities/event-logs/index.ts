@@ -2,6 +2,8 @@
 import type { EventLevel, EventLogEntry, EventStatsResult } from "./levels";
 import { linuxEventLogs } from "./linux";
 import { windowsEventLogs } from "./windows";
+import { implementationFor, type Implementations } from "../platform-map";
+import type { HandlerTable } from "../../commands/dispatcher";
 
 export interface EventLogCapability {
   /** Entries per level in each log since `since`. Throws CommandError `unsupported` where there is no log to read. */
@@ -10,8 +12,15 @@ export interface EventLogCapability {
   entries(level: EventLevel, limit: number): Promise<EventLogEntry[]>;
 }
 
+export const eventLogImplementations: Implementations<EventLogCapability> = { linux: linuxEventLogs, win32: windowsEventLogs };
+
 export function eventLogCapabilityFor(platform: NodeJS.Platform): EventLogCapability {
-  if (platform === "linux") return linuxEventLogs;
-  if (platform === "win32") return windowsEventLogs;
-  throw new Error(`event log capability is not implemented on ${platform}`);
+  return implementationFor(eventLogImplementations, platform, "event log");
+}
+
+export function eventLogHandlers(eventLogs: EventLogCapability): HandlerTable {
+  return {
+    "request-event-stats": async ({ sinceHours = 24 }) => eventLogs.stats(new Date(Date.now() - sinceHours * 3_600_000)),
+    "request-event-entries": async ({ level, limit = 200 }) => ({ entries: await eventLogs.entries(level, limit) }),
+  };
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { RUN_COMMAND_MAX_OUTPUT_BYTES, RUN_COMMAND_TRUNCATED, type RunCommandResult } from "../../../../src/protocol";
 import { powerShellArguments, powerShellEnvironment, powerShellPath } from "../../platform/powershell";
 import { system32 } from "../../platform/windows-paths";
+import type { HandlerTable } from "../../commands/dispatcher";
 
 export interface RunCommandCapability {
   run(command: string, timeoutSeconds: number): Promise<RunCommandResult>;
@@ -107,4 +108,8 @@ export function runCommandCapabilityFor(platform: NodeJS.Platform, spawner: Spaw
     run: (command, timeoutSeconds) =>
       runShellPlan(platform === "linux" ? linuxShell(command) : windowsShell(command, spawner), spawner, { timeoutMs: timeoutSeconds * 1000, maxOutputBytes }),
   };
+}
+
+export function runCommandHandlers(runCommand: RunCommandCapability): HandlerTable {
+  return { "run-command": ({ command, timeoutSeconds }) => runCommand.run(command, timeoutSeconds) };
 }

@@ -2,6 +2,8 @@
 import type { ServiceAction, ServiceInfo } from "../../../../src/protocol";
 import { linuxServices } from "./linux";
 import { windowsServices } from "./windows";
+import { implementationFor, type Implementations } from "../platform-map";
+import type { HandlerTable } from "../../commands/dispatcher";
 
 export interface ServiceCapability {
   /** Every service the OS knows, with its status in the shared vocabulary of status.ts. */
@@ -13,8 +15,15 @@ export interface ServiceCapability {
   manage(name: string, action: ServiceAction): Promise<string>;
 }
 
+export const serviceImplementations: Implementations<ServiceCapability> = { linux: linuxServices, win32: windowsServices };
+
 export function serviceCapabilityFor(platform: NodeJS.Platform): ServiceCapability {
-  if (platform === "linux") return linuxServices;
-  if (platform === "win32") return windowsServices;
-  throw new Error(`service capability is not implemented on ${platform}`);
+  return implementationFor(serviceImplementations, platform, "service");
+}
+
+export function serviceHandlers(services: ServiceCapability): HandlerTable {
+  return {
+    "list-services": async () => ({ services: await services.list() }),
+    "manage-service": async ({ serviceName, action }) => ({ serviceName, action, status: await services.manage(serviceName, action) }),
+  };
 }

@@ -2,6 +2,7 @@
 import type { DiskInfo, SystemLoad } from "../../../../src/protocol";
 import { linuxSystemInfo } from "./linux";
 import { windowsSystemInfo } from "./windows";
+import { implementationFor, type Implementations } from "../platform-map";
 
 /** The OS-specific part of the inventory; CPU and memory come from Node's `os` module. */
 export interface HostDescription {
@@ -16,8 +17,8 @@ export interface SystemInfoCapability {
   sampleLoad(): Promise<SystemLoad>;
 }
 
+export const systemInfoImplementations: Implementations<SystemInfoCapability> = { linux: linuxSystemInfo, win32: windowsSystemInfo };
+
 export function systemInfoCapabilityFor(platform: NodeJS.Platform): SystemInfoCapability {
-  if (platform === "linux") return linuxSystemInfo;
-  if (platform === "win32") return windowsSystemInfo;
-  throw new Error(`system-info capability is not implemented on ${platform}`);
+  return implementationFor(systemInfoImplementations, platform, "system-info");
 }

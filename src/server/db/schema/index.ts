@@ -10,3 +10,4 @@ export * from "./enrollment";
 export * from "./rate-limits";
 export * from "./tenancy";
 export * from "./users";
+export * from "./streams";

@@ -1,0 +1,44 @@
+/**
+ * What the gateway does with each kind of agent message, in one table keyed by message type
+ * (`hello` is the connection's own business). A message type without an entry is accepted and
+ * ignored: the protocol knows it, but no capability of this server uses it yet. Everything is
+ * keyed by the agent id proven on the upgrade, never by ids inside the message.
+ */
+import type { AgentToServerMessage } from "../protocol";
+import type { Db } from "../server/db/client";
+import { recordActionResult } from "../server/services/device-actions";
+import { publishStreamEvent } from "../server/streams/publish";
+import { streamTopic } from "../server/streams/topics";
+import type { AgentConnection } from "./agent-connection";
+import type { AgentUpdates } from "./agent-updates";
+import type { CommandDelivery } from "./command-delivery";
+import type { MetricsStore } from "./metrics-store";
+
+type AgentMessage = Exclude<AgentToServerMessage, { type: "hello" }>;
+type MessageOf<T extends AgentMessage["type"]> = Extract<AgentMessage, { type: T }>;
+export type MessageHandlers = { [T in AgentMessage["type"]]?: (connection: AgentConnection, message: MessageOf<T>) => Promise<void> | void };
+
+export type MessageHandlerDeps = { db: Db; delivery: CommandDelivery; metrics: MetricsStore; updates?: AgentUpdates };
+
+export function messageHandlers({ db, delivery, metrics, updates }: MessageHandlerDeps): MessageHandlers {
+  return {
+    "command-result": async (connection, message) => {
+      if ((await delivery.onResult(connection.agentId, message)) === "unknown") {
+        connection.send({ type: "error", code: "invalid", message: "no such command in flight for this agent", inReplyTo: message.commandId });
+      }
+    },
+    "monitoring-metrics": (connection, message) => metrics.add(connection.agentId, message),
+    "agent-update-status": async (connection, message) => {
+      await updates?.onStatus(connection.agentId, message);
+    },
+    "action-result": (connection, message) => recordActionResult(db, connection.agentId, message),
+    "shell-output": async (connection, { sessionId, stream, output, timestamp }) => {
+      await publishStreamEvent(db, { topic: streamTopic("shell", connection.agentId), event: "shell", data: { sessionId, stream, output, timestamp } });
+    },
+  };
+}
+
+export async function handleAgentMessage(handlers: MessageHandlers, connection: AgentConnection, message: AgentMessage): Promise<void> {
+  const handler = handlers[message.type] as ((connection: AgentConnection, message: AgentMessage) => Promise<void> | void) | undefined;
+  await handler?.(connection, message);
+}

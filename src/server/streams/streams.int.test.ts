@@ -1,0 +1,134 @@
+/**
+ * Stream chunks from publish to SSE viewers through real PostgreSQL NOTIFY: live delivery to every
+ * viewer, replay after Last-Event-ID, the recent history a new viewer sees, and a viewer that stops
+ * reading losing chunks (and being told so) while the others get everything.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/test-db";
+import { BusListener } from "../bus/listener";
+import { StreamHub } from "./hub";
+import { publishStreamEvent } from "./publish";
+import { streamResponse } from "./sse-response";
+
+let t: TestDatabase;
+let listener: BusListener;
+let hub: StreamHub;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  listener = new BusListener(t.url);
+  hub = new StreamHub(t.db, listener);
+});
+afterAll(async () => {
+  await listener.close();
+  await t.close();
+});
+
+type Received = { id?: string; event?: string; data?: unknown };
+
+/** Reads SSE frames from a response until `count` events (comments excluded) have arrived. */
+function reader(response: Response) {
+  const body = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const events: Received[] = [];
+  return {
+    events,
+    next(count: number): Promise<Received[]> {
+      return this.until(() => events.length >= count);
+    },
+    async until(done: (events: Received[]) => boolean): Promise<Received[]> {
+      while (!done(events)) {
+        const { value, done } = await body.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = Object.fromEntries(frame.split("\n").filter((line) => !line.startsWith(":") && line.includes(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
+          if (fields.event) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? "null") });
+        }
+      }
+      return events;
+    },
+    cancel: () => body.cancel(),
+  };
+}
+
+const open = (topic: string, options: { lastEventId?: string; recent?: number; maxBufferedBytes?: number } = {}) => {
+  const abort = new AbortController();
+  const response = streamResponse({ hub, topic, signal: abort.signal, ...options });
+  return { response, abort, read: reader(response) };
+};
+
+async function waitForViewers(count: number) {
+  for (let i = 0; i < 200 && hub.viewerCount < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe("streams", () => {
+  it("delivers every chunk of a topic to each of its viewers, in order, and nothing of other topics", async () => {
+    const a = open("shell:agent-a");
+    const b = open("shell:agent-a");
+    await waitForViewers(2);
+    await publishStreamEvent(t.db, { topic: "shell:agent-b", event: "shell", data: { output: "not yours" } });
+    for (const output of ["one", "two", "three"]) await publishStreamEvent(t.db, { topic: "shell:agent-a", event: "shell", data: { output } });
+    for (const viewer of [a, b]) {
+      const events = await viewer.read.next(3);
+      expect(events.map((event) => event.data)).toEqual([{ output: "one" }, { output: "two" }, { output: "three" }]);
+      expect(events.every((event) => event.event === "shell" && Number(event.id) > 0)).toBe(true);
+      viewer.abort.abort();
+    }
+  });
+
+  it("replays what a reconnecting viewer missed after its Last-Event-ID, then goes on live", async () => {
+    const first = open("chat:agent-c");
+    await waitForViewers(1);
+    await publishStreamEvent(t.db, { topic: "chat:agent-c", event: "chat", data: { text: "seen" } });
+    const [seen] = await first.read.next(1);
+    first.abort.abort();
+
+    await publishStreamEvent(t.db, { topic: "chat:agent-c", event: "chat", data: { text: "missed 1" } });
+    await publishStreamEvent(t.db, { topic: "chat:agent-c", event: "chat", data: { text: "missed 2" } });
+    const again = open("chat:agent-c", { lastEventId: seen!.id });
+    expect((await again.read.next(2)).map((event) => event.data)).toEqual([{ text: "missed 1" }, { text: "missed 2" }]);
+    await publishStreamEvent(t.db, { topic: "chat:agent-c", event: "chat", data: { text: "live" } });
+    expect((await again.read.next(3))[2]?.data).toEqual({ text: "live" });
+    again.abort.abort();
+  });
+
+  it("shows a new viewer the latest stored chunks when asked to", async () => {
+    for (const line of ["l1", "l2", "l3", "l4"]) await publishStreamEvent(t.db, { topic: "logs:agent-d", event: "log", data: { line } });
+    const viewer = open("logs:agent-d", { recent: 2 });
+    expect((await viewer.read.next(2)).map((event) => event.data)).toEqual([{ line: "l3" }, { line: "l4" }]);
+    viewer.abort.abort();
+  });
+
+  it("drops chunks for a viewer that stops reading, tells it how many, and keeps the others whole", async () => {
+    const fast = open("shell:agent-e");
+    const slow = open("shell:agent-e", { maxBufferedBytes: 2_000 });
+    await waitForViewers(2);
+    const output = "x".repeat(500);
+    for (let i = 0; i < 20; i++) await publishStreamEvent(t.db, { topic: "shell:agent-e", event: "shell", data: { output, i } });
+    expect(await fast.read.next(20)).toHaveLength(20);
+    // The slow viewer's buffer held only a few; now it reads, and the next chunk brings the notice.
+    await publishStreamEvent(t.db, { topic: "shell:agent-e", event: "shell", data: { output: "after", i: 20 } });
+    const events = await slow.read.until((received) => received.some((event) => (event.data as { i?: number }).i === 20));
+    const notice = events.find((event) => event.event === "dropped");
+    expect(notice?.data).toMatchObject({ dropped: expect.any(Number) });
+    const kept = events.filter((event) => event.event === "shell").length;
+    expect(kept + (notice!.data as { dropped: number }).dropped).toBeGreaterThanOrEqual(20);
+    expect(kept).toBeLessThan(20);
+    fast.abort.abort();
+    slow.abort.abort();
+  });
+
+  it("forgets a viewer once it leaves", async () => {
+    const before = hub.viewerCount;
+    const viewer = open("metrics:agent-f");
+    await waitForViewers(before + 1);
+    viewer.abort.abort();
+    for (let i = 0; i < 100 && hub.viewerCount > before; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(hub.viewerCount).toBe(before);
+  });
+});
