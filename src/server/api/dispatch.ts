@@ -9,7 +9,9 @@
 import { getCommandWaiters } from "../bus/web-bus";
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
+import { hasRole } from "../auth/roles";
 import { checkBrowserOrigin } from "../http/origin-check";
+import { endWhenCredentialsLapse } from "../http/revalidated-stream";
 import { AppError } from "../errors";
 import { clientIpOf } from "../http/request-context";
 import { createCaller } from "../routers";
@@ -152,7 +154,13 @@ export function createSurfaceHandler(surface: Surface, options: DispatchOptions)
       }
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(extraHeaders)) result.headers.set(name, value);
-        return result;
+        if (route.api.kind !== "sse" || !principal.actor) return result;
+        const { userId } = principal.actor;
+        const minRole = route.api.minRole;
+        return endWhenCredentialsLapse(result, async () => {
+          const again = await authenticateRequest(db, request.headers, surface.security, options.credentials).catch(() => null);
+          return again?.actor?.userId === userId && (minRole === "public" || minRole === "agent" || hasRole(again.actor.role, minRole));
+        });
       }
       const status = result.status ?? route.api.status;
       return jsonResponse(envelope ? surface.successBody(result.payload) : result.payload, status, extraHeaders);

@@ -4,6 +4,7 @@ import { toApiFailure } from "@/server/api/failure";
 import { spec000Surface } from "@/server/api/surfaces/spec000";
 import { getBusListener } from "@/server/bus/web-bus";
 import { agentEventStream } from "@/server/http/agent-events";
+import { endWhenCredentialsLapse } from "@/server/http/revalidated-stream";
 import { contextFromHeaders } from "@/server/http/request-context";
 import { createCaller } from "@/server/routers";
 
@@ -18,5 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     return failureResponse(spec000Surface, toApiFailure(error, "GET /api/events"));
   }
-  return agentEventStream(context.db, context.actor!, getBusListener(), request.signal);
+  const { userId } = context.actor!;
+  const stream = agentEventStream(context.db, context.actor!, getBusListener(), request.signal);
+  return endWhenCredentialsLapse(stream, async () => (await contextFromHeaders(request.headers)).actor?.userId === userId);
 }
