@@ -74,7 +74,7 @@ describe("journald follower", () => {
 
     const failing = fakeJournal();
     const started = await followJournal(failing.host)({ source: "journald" }, () => {}, new AbortController().signal);
-    failing.process().stderr.write("Failed to open journal: Permission denied\n");
+    (failing.process().stderr as PassThrough).write("Failed to open journal: Permission denied\n");
     await new Promise((resolve) => setImmediate(resolve));
     failing.process().exit(1);
     await expect(started.finished).rejects.toThrow("Failed to open journal: Permission denied");
