@@ -98,6 +98,18 @@ describe("streams", () => {
     slow.abort.abort();
   });
 
+  it("keeps the order of chunks published at once (they share statements) and gives each its own id", async () => {
+    const viewer = open("shell:agent-g");
+    await waitForViewers(1);
+    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => publishStreamEvent(t.db, { topic: "shell:agent-g", event: "shell", data: { i } })));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(50);
+    const events = await viewer.read.next(50);
+    expect(events.map((event) => (event.data as { i: number }).i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(events.map((event) => Number(event.id))).toEqual(ids);
+    viewer.abort.abort();
+  });
+
   it("forgets a viewer once it leaves", async () => {
     const before = hub.viewerCount;
     const viewer = open("metrics:agent-f");
