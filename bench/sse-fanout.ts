@@ -129,7 +129,7 @@ async function main() {
   clearInterval(rssTimer);
   const cpuAfter = await cpuOf();
   clients.send({ type: "report" });
-  const report = await nextMessage<{ histogram: number[]; received: number; dropped: number; maxLag: number; fewest: number; most: number }>(clients, "report");
+  const report = await nextMessage<{ histogram: number[]; received: number; dropped: number; maxLag: number; fewest: number; most: number; chunks: number }>(clients, "report");
 
   const expected = expectedDeliveries;
   const p = (q: number) => percentileOf(report.histogram, report.received, q);
@@ -140,8 +140,8 @@ async function main() {
     await machineTable(database.version, backgroundBusy),
     "",
     markdownTable(
-      ["viewers", "events published", "rate achieved (/s)", "deliveries expected", "received", "lost", "`dropped` notices (events)", "fewest / most per viewer"],
-      [[viewers, total - failed, (total / publishSeconds).toFixed(1), expected, report.received, expected - report.received, report.dropped, `${report.fewest} / ${report.most}`]],
+      ["viewers", "events published", "rate achieved (/s)", "deliveries expected", "received", "lost", "`dropped` notices (events)", "fewest / most per viewer", "reads per viewer per second"],
+      [[viewers, total - failed, (total / publishSeconds).toFixed(1), expected, report.received, expected - report.received, report.dropped, `${report.fewest} / ${report.most}`, (report.chunks / viewers / publishSeconds).toFixed(1)]],
     ),
     "",
     markdownTable(

@@ -15,6 +15,7 @@ let received = 0;
 let dropped = 0;
 let maxLag = 0;
 let connected = 0;
+let chunks = 0;
 let measuring = false;
 const perViewer = new Uint32Array(count);
 
@@ -33,6 +34,7 @@ function watch(index: number) {
       carry = end >= 0 ? text.slice(end + 2) : text;
       const frames = end >= 0 ? text.slice(0, end) : "";
       if (!measuring) return;
+      chunks += 1;
       for (const match of frames.matchAll(PUBLISHED_AT)) {
         const lag = Math.max(0, now - Number(match[1]));
         histogram[Math.min(MAX_LAG_MS, lag)]! += 1;
@@ -53,7 +55,7 @@ process.on("message", (message: { type: string }) => {
   if (message.type === "measure") measuring = true;
   if (message.type === "report") {
     measuring = false;
-    process.send!({ type: "report", histogram: Array.from(histogram), received, dropped, maxLag, fewest: Math.min(...perViewer), most: Math.max(...perViewer) });
+    process.send!({ type: "report", histogram: Array.from(histogram), received, dropped, maxLag, fewest: Math.min(...perViewer), most: Math.max(...perViewer), chunks });
   }
 });
 process.on("disconnect", () => process.exit(0));
