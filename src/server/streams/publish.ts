@@ -1,6 +1,9 @@
 /**
  * Stores stream chunks and rings the bus in a single statement (a data-modifying CTE), so a chunk
- * is never announced without being stored, nor stored without being announced. Callers are the
+ * is never announced without being stored, nor stored without being announced. A chunk whose
+ * notification stays under INLINE_NOTIFY_BYTES travels in it whole (`[id, topic, event, data,
+ * createdAt]`), so the web processes need not read it back; a larger one is announced by id and
+ * topic only, far below PostgreSQL's 8000-byte limit. Callers are the
  * gateway (agent output, metric samples) and web procedures (a shell's input, a chat message).
  *
  * Publishing is coalesced per database handle, like a group commit: while one statement is in
@@ -15,6 +18,8 @@ import { MAX_TOPIC_LENGTH } from "./topics";
 
 export type StreamChunk = { topic: string; event: string; data: unknown };
 type Publisher = Pick<Db, "execute">;
+
+export const INLINE_NOTIFY_BYTES = 7_000;
 
 /** Chunks in one statement at most (3 parameters each, far below PostgreSQL's 65,535). */
 const MAX_CHUNKS_PER_STATEMENT = 1_000;
@@ -69,8 +74,9 @@ async function insertChunks(db: Publisher, chunks: StreamChunk[]): Promise<numbe
   const rows = await db.execute<{ id: string }>(sql`
     with stored as (
       insert into stream_events (topic, event, data) values ${values}
-      returning id, topic
+      returning id, topic, json_build_array(id, topic, event, data, created_at)::text as whole
     )
-    select id, pg_notify(${CHANNELS.streamEvent}, id || ' ' || topic) from stored order by id`);
+    select id, pg_notify(${CHANNELS.streamEvent}, case when octet_length(whole) < ${INLINE_NOTIFY_BYTES} then whole else id || ' ' || topic end)
+    from stored order by id`);
   return rows.map((row) => Number(row.id));
 }

@@ -110,6 +110,21 @@ describe("streams", () => {
     viewer.abort.abort();
   });
 
+  it("delivers chunks too large to travel in a notification in their place among small ones", async () => {
+    const viewer = open("shell:agent-h");
+    await waitForViewers(1);
+    const big = "y".repeat(20_000);
+    await Promise.all([
+      publishStreamEvent(t.db, { topic: "shell:agent-h", event: "shell", data: { output: "small 1" } }),
+      publishStreamEvent(t.db, { topic: "shell:agent-h", event: "shell", data: { output: big } }),
+      publishStreamEvent(t.db, { topic: "shell:agent-h", event: "shell", data: { output: "small 2" } }),
+    ]);
+    await publishStreamEvent(t.db, { topic: "shell:agent-h", event: "shell", data: { output: big } });
+    const events = await viewer.read.next(4);
+    expect(events.map((event) => (event.data as { output: string }).output)).toEqual(["small 1", big, "small 2", big]);
+    viewer.abort.abort();
+  });
+
   it("forgets a viewer once it leaves", async () => {
     const before = hub.viewerCount;
     const viewer = open("metrics:agent-f");
