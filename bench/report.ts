@@ -9,7 +9,7 @@ const TARGETS = { connections: 10_000, kbPerConnection: 30, p50Ms: 5, p99Ms: 25 
 /** Other processes' CPU (in % of one core) above which a latency measurement is flagged as disturbed. */
 const DISTURBED_CORE_PERCENT = 5;
 
-function markdownTable(headers: string[], rows: (string | number)[][]): string {
+export function markdownTable(headers: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
 }

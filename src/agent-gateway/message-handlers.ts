@@ -35,6 +35,11 @@ export function messageHandlers({ db, delivery, metrics, updates }: MessageHandl
     "shell-output": async (connection, { sessionId, stream, output, timestamp }) => {
       await publishStreamEvent(db, { topic: streamTopic("shell", connection.agentId), event: "shell", data: { sessionId, stream, output, timestamp } });
     },
+    "log-lines": async (connection, { streamId, lines, ended }) => {
+      const topic = streamTopic("logs", connection.agentId, streamId);
+      if (lines.length > 0) await publishStreamEvent(db, { topic, event: "log", data: { lines } });
+      if (ended) await publishStreamEvent(db, { topic, event: "end", data: ended });
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export * from "./handshake";
 export * from "./health";
 export * from "./helpers";
 export * from "./lifecycle";
+export * from "./log-stream";
 export * from "./messages";
 export * from "./metrics";
 export * from "./monitoring";

@@ -12,6 +12,7 @@ import { firewallCommands } from "./firewall";
 import { enrolledMessage, helloAckMessage, helloMessage } from "./handshake";
 import { healthCommands } from "./health";
 import { agentUpdateAvailableMessage, agentUpdateStatusMessage, lifecycleCommands } from "./lifecycle";
+import { logLinesMessage, logStreamCommands } from "./log-stream";
 import { monitoringMetricsMessage } from "./metrics";
 import { monitoringCommands } from "./monitoring";
 import { processCommands } from "./processes";
@@ -40,6 +41,7 @@ export const commandTable = {
   ...scriptCommands,
   ...lifecycleCommands,
   ...runCommandCommands,
+  ...logStreamCommands,
 };
 
 export type CommandType = keyof typeof commandTable;
@@ -59,6 +61,7 @@ export const agentMessageTable = {
   "command-result": commandResultMessage,
   "monitoring-metrics": monitoringMetricsMessage,
   "shell-output": shellOutputMessage,
+  "log-lines": logLinesMessage,
   "screen-candidate": screenCandidateMessage,
   "screen-list": screenListMessage,
   "chat-response": chatResponseMessage,

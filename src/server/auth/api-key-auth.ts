@@ -4,7 +4,7 @@
  * demotes every key they made, and disabling them stops every key they made until they are enabled.
  * Likewise a key limited to some clients sees only those of them its creator may see now.
  */
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys, users } from "../db/schema";
 import { intersectClientIds } from "../services/tenancy";
@@ -25,6 +25,26 @@ export function effectiveKeyRole(keyRole: Role, creatorRole: Role): Role {
 /** The actor of a valid key; null for an unknown, revoked or expired key (or a deleted or disabled creator). */
 export async function authenticateApiKey(db: Db, rawKey: string, now = new Date()): Promise<Actor | null> {
   if (rawKey.length === 0 || rawKey.length > MAX_KEY_LENGTH) return null;
+  const row = await findValidKey(db, eq(apiKeys.keyHash, sha256(rawKey)), now);
+  if (!row) return null;
+  const staleBefore = new Date(now.getTime() - API_KEY_TOUCH_INTERVAL_MS);
+  if (!row.lastUsedAt || row.lastUsedAt <= staleBefore) {
+    // Conditional, so that simultaneous requests with one key write once.
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, staleBefore))));
+  }
+  return keyActor(row);
+}
+
+/** The actor of a key known by its id (a stream token minted with it), if the key is still valid now. */
+export async function apiKeyActorById(db: Db, keyId: string, now = new Date()): Promise<Actor | null> {
+  const row = await findValidKey(db, eq(apiKeys.id, keyId), now);
+  return row ? keyActor(row) : null;
+}
+
+async function findValidKey(db: Db, which: SQL, now: Date) {
   const [row] = await db
     .select({
       id: apiKeys.id,
@@ -38,17 +58,12 @@ export async function authenticateApiKey(db: Db, rawKey: string, now = new Date(
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
-    .where(and(eq(apiKeys.keyHash, sha256(rawKey)), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)), isNull(users.disabledAt)))
+    .where(and(which, isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)), isNull(users.disabledAt)))
     .limit(1);
-  if (!row) return null;
-  const staleBefore = new Date(now.getTime() - API_KEY_TOUCH_INTERVAL_MS);
-  if (!row.lastUsedAt || row.lastUsedAt <= staleBefore) {
-    // Conditional, so that simultaneous requests with one key write once.
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, staleBefore))));
-  }
+  return row;
+}
+
+function keyActor(row: NonNullable<Awaited<ReturnType<typeof findValidKey>>>): Actor {
   return {
     userId: row.userId,
     username: row.username,

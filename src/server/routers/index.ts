@@ -11,6 +11,7 @@ import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
+import { streamsRouter } from "./streams";
 import { systemHealthRouter } from "./system-health";
 import { usersRouter } from "./users";
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   processes: processesRouter,
   services: servicesRouter,
   sites: sitesRouter,
+  streams: streamsRouter,
   systemHealth: systemHealthRouter,
   users: usersRouter,
 });

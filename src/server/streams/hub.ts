@@ -1,8 +1,8 @@
 /**
  * The web process's fan-out of stream chunks: one LISTEN for every viewer of every topic. A
- * notification names a stored chunk; ids that arrive together are read in one query and handed to
- * each viewer of their topic as one batch, so a thousand viewers of a busy shell cost one query per
- * burst, not one per viewer. After the LISTEN connection was lost, whatever was stored meanwhile
+ * notification carries a small chunk whole, or names a stored one; named ids that arrive together
+ * are read in one query, and a burst is handed to each viewer of its topic as one batch, so a
+ * thousand viewers of a busy shell cost at most one query per burst, not one per viewer. After the LISTEN connection was lost, whatever was stored meanwhile
  * is read back for every topic that has viewers, so a reconnect loses nothing.
  */
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
@@ -24,6 +24,7 @@ type TopicState = { subscribers: Set<StreamSubscriber>; lastId: number };
 export class StreamHub {
   private readonly topics = new Map<string, TopicState>();
   private pending: number[] = [];
+  private pendingEvents: StreamEvent[] = [];
   private flushing: Promise<void> | undefined;
   private listening: Promise<void> | undefined;
 
@@ -83,6 +84,7 @@ export class StreamHub {
   }
 
   private onNotification(payload: string): void {
+    if (payload.startsWith("[")) return this.onInlineChunk(payload);
     const space = payload.indexOf(" ");
     const topic = payload.slice(space + 1);
     if (space <= 0 || !this.topics.has(topic)) return;
@@ -90,15 +92,32 @@ export class StreamHub {
     this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
   }
 
-  /** Reads what was announced, in batches, until nothing is pending. */
+  /** A chunk small enough to travel in its notification (see publish.ts): `[id, topic, event, data, createdAt]`. */
+  private onInlineChunk(payload: string): void {
+    let chunk: [number, string, string, unknown, string];
+    try {
+      chunk = JSON.parse(payload) as typeof chunk;
+    } catch {
+      return console.error("[streams] ignored a malformed stream notification");
+    }
+    const [id, topic, event, data, createdAt] = chunk;
+    if (!this.topics.has(topic)) return;
+    this.pendingEvents.push({ id: Number(id), topic, event, data, createdAt: new Date(createdAt) });
+    this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+  }
+
+  /** Delivers what was announced, in batches (reading the chunks that were only named), until nothing is pending. */
   private async flush(): Promise<void> {
-    // Let the notifications of one burst gather before the first read.
+    // Let the notifications of one burst gather before delivering.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.pending.length > 0) {
+    while (this.pending.length > 0 || this.pendingEvents.length > 0) {
       const ids = this.pending;
+      const carried = this.pendingEvents;
       this.pending = [];
+      this.pendingEvents = [];
       try {
-        this.deliver(await this.db.select(columns).from(streamEvents).where(inArray(streamEvents.id, ids)).orderBy(asc(streamEvents.id)));
+        const read = ids.length > 0 ? await this.db.select(columns).from(streamEvents).where(inArray(streamEvents.id, ids)).orderBy(asc(streamEvents.id)) : [];
+        this.deliver(read.length === 0 ? carried : [...read, ...carried].sort((a, b) => a.id - b.id));
       } catch (error) {
         console.error("[streams] could not read announced chunks:", error);
       }

@@ -45,6 +45,21 @@ function encode(event: StreamEvent, present: StreamPresenter): Uint8Array | null
   return bytes;
 }
 
+type EncodedBatch = { bytes: Uint8Array; byteLength: number; count: number };
+const encodedBatches = new WeakMap<StreamEvent[], WeakMap<StreamPresenter, EncodedBatch | null>>();
+
+/** A batch the hub hands to every viewer of a topic, as one buffer (null: nothing to show), built once per presenter. */
+function encodeBatch(events: StreamEvent[], present: StreamPresenter): EncodedBatch | null {
+  let byPresenter = encodedBatches.get(events);
+  if (!byPresenter) encodedBatches.set(events, (byPresenter = new WeakMap()));
+  if (byPresenter.has(present)) return byPresenter.get(present)!;
+  const parts = events.map((event) => encode(event, present)).filter((bytes): bytes is Uint8Array => bytes !== null);
+  const bytes = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : concat(parts);
+  const batch = bytes ? { bytes, byteLength: bytes.byteLength, count: parts.length } : null;
+  byPresenter.set(present, batch);
+  return batch;
+}
+
 export function parseLastEventId(value: string | null | undefined): number | undefined {
   if (!value || !/^\d{1,15}$/.test(value)) return undefined;
   return Number(value);
@@ -70,6 +85,15 @@ export function streamResponse(options: StreamResponseOptions): Response {
         };
         const heartbeat = setInterval(() => enqueue(encoder.encode(": heartbeat\n\n")), heartbeatMs);
         const send = (events: StreamEvent[]) => {
+          if (dropped === 0 && events.length > 0 && events[0]!.id > sentUpTo) {
+            // The usual case: a live batch this viewer has seen nothing of, encoded once for every viewer.
+            const batch = encodeBatch(events, present);
+            sentUpTo = events.at(-1)!.id;
+            if (!batch) return;
+            if ((controller.desiredSize ?? 0) < batch.byteLength) dropped += batch.count;
+            else enqueue(batch.bytes);
+            return;
+          }
           const parts: Uint8Array[] = [];
           let size = 0;
           for (const event of events) {

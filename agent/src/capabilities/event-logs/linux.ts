@@ -57,7 +57,7 @@ async function hasJournalFiles(directory: string): Promise<boolean> {
   return false;
 }
 
-async function findJournalctl(): Promise<string | undefined> {
+export async function findJournalctl(): Promise<string | undefined> {
   for (const candidate of JOURNALCTL_PATHS) if (await exists(candidate)) return candidate;
   return undefined;
 }

@@ -1,12 +1,14 @@
 /**
  * Specification 002's `/api/agents`: a session cookie, a bearer token or an API key for people and
- * integrations; an agent's own `X-Agent-Key` for the agent's calls. Plain JSON, errors `{ error, details }`.
+ * integrations; an agent's own `X-Agent-Key` for the agent's calls; `?token=` (a stream token) for
+ * the live streams, which browsers open with EventSource. Plain JSON, errors `{ error, details }`.
  */
 import { errorWithDetails } from "../error-shapes";
 import type { Surface } from "../surface";
 import { installScriptRoute } from "./deployment-routes";
 import { openApiRoute } from "./openapi-route";
 import { spec000Surface } from "./spec000";
+import { logStreamRoute, metricsStreamRoute } from "./stream-routes";
 
 export const agentsApiSurface: Surface = {
   name: "agents",
@@ -18,5 +20,5 @@ export const agentsApiSurface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [installScriptRoute, openApiRoute(() => agentsApiSurface)],
+  customRoutes: [installScriptRoute, metricsStreamRoute, logStreamRoute, openApiRoute(() => agentsApiSurface)],
 };
