@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linuxShellPlan, loginShell, windowsShellPlan, type LinuxProbe } from "./plan";
 
-const probe = (files: string[], passwd?: string, env: NodeJS.ProcessEnv = {}): LinuxProbe => ({ passwdShell: () => passwd, env, exists: (file) => files.includes(file) });
+const probe = (files: string[], passwd?: string, env: Record<string, string | undefined> = {}): LinuxProbe => ({ passwdShell: () => passwd, env, exists: (file) => files.includes(file) });
 
 describe("the Linux shell", () => {
   it("is the login shell from the password database, else $SHELL, else /bin/sh", () => {

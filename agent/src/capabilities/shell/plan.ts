@@ -18,11 +18,12 @@ import path from "node:path";
 import { powerShellPath } from "../../platform/powershell";
 
 export type ShellSize = { cols: number; rows: number };
+type Env = Record<string, string | undefined>;
 
 export interface ShellPlan {
   file: string;
   args: string[];
-  env: NodeJS.ProcessEnv;
+  env: Env;
   /** Reported to the server in the start result, e.g. "/bin/bash (pty via script)". */
   description: string;
   /** Linux: its own process group, so a stop reaches what the shell started. */
@@ -36,7 +37,7 @@ const NOT_A_SHELL = new Set(["nologin", "false", "sync", "halt", "shutdown"]);
 
 const SCRIPT_CANDIDATES = ["/usr/bin/script", "/bin/script"];
 
-export type LinuxProbe = { passwdShell: () => string | undefined; env: NodeJS.ProcessEnv; exists: (file: string) => boolean };
+export type LinuxProbe = { passwdShell: () => string | undefined; env: Env; exists: (file: string) => boolean };
 
 export const realProbe: LinuxProbe = {
   passwdShell: () => {
@@ -79,7 +80,7 @@ export function linuxShellPlan(size: ShellSize, probe: LinuxProbe = realProbe): 
   return { file: shell, args: ["-i"], env: { ...base, SHELL: shell }, description: `${shell} (pipes, no pty)`, detached: true };
 }
 
-export function windowsShellPlan(env: NodeJS.ProcessEnv = process.env): ShellPlan {
+export function windowsShellPlan(env: Env = process.env): ShellPlan {
   const file = powerShellPath(env);
   return {
     file,

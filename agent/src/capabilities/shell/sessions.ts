@@ -45,7 +45,7 @@ export class ShellSessions {
     if (this.sessions.size >= MAX_SESSIONS) throw new CommandError("denied", `at most ${MAX_SESSIONS} shell sessions may be open at once`);
     this.hookAbort(context);
     const plan = this.options.plan(size);
-    const child = this.options.spawner(plan.file, plan.args, { env: plan.env, detached: plan.detached, windowsHide: true, stdio: ["pipe", "pipe", "pipe"] });
+    const child = this.options.spawner(plan.file, plan.args, { env: plan.env as NodeJS.ProcessEnv, detached: plan.detached, windowsHide: true, stdio: ["pipe", "pipe", "pipe"] });
     const session: Session = { child, plan };
     this.sessions.set(sessionId, session);
 
