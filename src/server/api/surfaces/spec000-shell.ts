@@ -40,6 +40,8 @@ export const shellRoutes: CustomRoute[] = [
     status: 200,
     kind: "sse",
     access: { procedure: "shell.open" },
+    // It starts a shell: a link on another site must not.
+    changesState: true,
     query: shellQuery,
     response: shellEvent,
     handle: async ({ request, params, query, caller }) => {
@@ -65,6 +67,8 @@ export const shellRoutes: CustomRoute[] = [
     status: 204,
     kind: "json",
     access: { procedure: "shell.input" },
+    // A raw-text body is what a cross-site form can send (JSON routes refuse it by content type).
+    changesState: true,
     handle: async ({ request, params, caller }) => {
       // Four bytes per character at most: the procedure then counts the characters.
       const input = await readTextBody(request, MAX_SHELL_INPUT_CHARS * 4);
