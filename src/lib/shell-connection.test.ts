@@ -77,6 +77,26 @@ describe("openShellConnection", () => {
     connection.close();
   });
 
+  it("sends the settled size once, and opens a later session at it", async () => {
+    const resized: string[] = [];
+    const streams: string[] = [];
+    const fetcher = (async (url: string, init?: RequestInit) => {
+      if (url.endsWith("/resize")) resized.push(String(init?.body));
+      else streams.push(url);
+      return url.endsWith("/resize") ? new Response(JSON.stringify({ resized: true })) : sse("");
+    }) as typeof fetch;
+    const connection = openShellConnection({ agentId: "a1", cols: 80, rows: 24, onOutput: () => {}, onState: () => {}, onInputError: () => {}, fetch: fetcher, retryMs: 1, resizeDelayMs: 1 });
+    connection.resize(100, 30);
+    connection.resize(120, 40);
+    connection.resize(120, 40);
+    await tick();
+    await tick();
+    connection.close();
+    expect(resized).toEqual(['{"cols":120,"rows":40}']);
+    expect(streams[0]).toContain("cols=80&rows=24");
+    expect(streams.at(-1)).toContain("cols=120&rows=40");
+  });
+
   it("says why the stream was refused and does not retry", async () => {
     const server = fakeServer([() => new Response(JSON.stringify({ error: "Agent 'web-1' is offline" }), { status: 503 })]);
     const states: Array<[ShellState, string | undefined]> = [];

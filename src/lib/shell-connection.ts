@@ -3,7 +3,8 @@
  * with fetch (not EventSource, which hides why a stream was refused: offline, forbidden, unknown),
  * resumed with `Last-Event-ID` after a dropped connection, and the keys typed sent to
  * `POST /shell/{agentId}/input` one request at a time, in order, batching what was typed while
- * the previous request was under way.
+ * the previous request was under way. A resized panel resizes the remote terminal (the last size
+ * wins, sent once the panel has settled).
  */
 
 export type ShellState = "connecting" | "connected" | "reconnecting" | "ended" | "failed";
@@ -52,9 +53,15 @@ export type ShellConnectionOptions = {
   onSession?: (shell: string) => void;
   fetch?: typeof fetch;
   retryMs?: number;
+  resizeDelayMs?: number;
 };
 
-export type ShellConnection = { send: (text: string) => void; close: () => void };
+export type ShellConnection = {
+  send: (text: string) => void;
+  /** The remote terminal follows (and a new session starts at) this size. */
+  resize: (cols: number, rows: number) => void;
+  close: () => void;
+};
 
 async function errorMessageOf(response: Response): Promise<string> {
   try {
@@ -76,6 +83,8 @@ export function openShellConnection(options: ShellConnectionOptions): ShellConne
   let retry: ReturnType<typeof setTimeout> | undefined;
   let queue = "";
   let sending = false;
+  const size = { cols: options.cols, rows: options.rows };
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const finish = (state: "ended" | "failed", message: string) => {
     ended = true;
@@ -102,7 +111,7 @@ export function openShellConnection(options: ShellConnectionOptions): ShellConne
   async function connect() {
     controller = new AbortController();
     options.onState(lastEventId ? "reconnecting" : "connecting");
-    const query = new URLSearchParams({ cols: String(options.cols), rows: String(options.rows) });
+    const query = new URLSearchParams({ cols: String(size.cols), rows: String(size.rows) });
     let response: Response;
     try {
       response = await doFetch(`${base}?${query}`, {
@@ -156,9 +165,20 @@ export function openShellConnection(options: ShellConnectionOptions): ShellConne
       queue += text;
       if (!sending) void pump();
     },
+    resize(cols, rows) {
+      if (cols === size.cols && rows === size.rows) return;
+      Object.assign(size, { cols, rows });
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => {
+        if (closed || ended) return;
+        // Best effort: a size that did not arrive only makes lines wrap early.
+        void doFetch(`${base}/resize`, { method: "POST", body: JSON.stringify(size), headers: { "content-type": "application/json" } }).catch(() => {});
+      }, options.resizeDelayMs ?? 250);
+    },
     close() {
       closed = true;
       clearTimeout(retry);
+      clearTimeout(resizeTimer);
       controller?.abort();
     },
   };

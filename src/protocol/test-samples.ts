@@ -16,6 +16,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "start-shell": { sessionId, cols: 120, rows: 30 },
   "shell-input": { sessionId, data: "Get-Date\r\n" },
   "stop-shell": { sessionId },
+  "resize-shell": { sessionId, cols: 132, rows: 40 },
   "list-screens": {},
   "start-screen": { sessionId, screenId: "1", scale: 0.5 },
   "screen-answer": { sessionId, answer: { type: "answer", sdp: "v=0\r\n" } },

@@ -20,6 +20,15 @@ export const shellInputInput = z.strictObject({
 
 export const shellInputResult = z.object({ sessionId: z.string(), accepted: z.literal(true) });
 
+export const resizeShellInput = z.strictObject({
+  agentId: agentIdInput,
+  cols: z.number().int().min(10).max(1000),
+  rows: z.number().int().min(5).max(1000),
+});
+
+/** `resized: false`: the shell has no terminal to resize (it runs on pipes). */
+export const resizeShellResult = z.object({ sessionId: z.string(), resized: z.boolean() });
+
 export const transcriptInput = z.strictObject({ agentId: agentIdInput, sessionId: z.string().trim().min(1).max(128) });
 
 /** One chunk of a session, in order: what the agent printed, what a user typed, the start and the end. */

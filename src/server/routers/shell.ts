@@ -4,8 +4,8 @@
  * these, so the role, the client scope and the agent lookup are checked here once. Operator, not
  * viewer as the specification says: a shell runs code on the endpoint (docs/compat.md).
  */
-import { openShellInput, openShellResult, shellInputInput, shellInputResult, transcriptInput, transcriptResult } from "../contracts/shell";
-import { openShell, sendShellInput, shellTranscript } from "../services/shell";
+import { openShellInput, openShellResult, resizeShellInput, resizeShellResult, shellInputInput, shellInputResult, transcriptInput, transcriptResult } from "../contracts/shell";
+import { openShell, resizeShell, sendShellInput, shellTranscript } from "../services/shell";
 import { getShellSessions } from "../shell/web-shell";
 import { adminProcedure, agentProcedure, router } from "../trpc";
 
@@ -22,6 +22,15 @@ export const shellRouter = router({
     .input(shellInputInput)
     .output(shellInputResult)
     .mutation(({ ctx, input }) => sendShellInput(ctx.service, getShellSessions(), ctx.agent.id, input.input)),
+  resize: agentProcedure("operator")
+    .meta({
+      summary: "The open shell's terminal size follows the dashboard's panel (resize-shell); resized false on pipes",
+      tag: TAG,
+      routes: { spec000: { method: "POST", path: "/shell/{agentId}/resize" } },
+    })
+    .input(resizeShellInput)
+    .output(resizeShellResult)
+    .mutation(({ ctx, input }) => resizeShell(ctx.service, getShellSessions(), ctx.agent.id, { cols: input.cols, rows: input.rows })),
   transcript: adminProcedure
     .meta({
       summary: "The whole transcript of one shell session: what was typed and what the shell printed (linked from the audit log)",

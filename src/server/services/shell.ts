@@ -88,6 +88,12 @@ export async function sendShellInput(ctx: ServiceContext, manager: ShellManager,
   }
 }
 
+/** The open session's terminal follows the dashboard's panel (the latest resize of any viewer wins). */
+export async function resizeShell(ctx: ServiceContext, manager: ShellManager, agentId: string, size: { cols: number; rows: number }) {
+  const { sessionId } = manager.current(agentId);
+  return ctx.request(agentId, "resize-shell", { sessionId, ...size });
+}
+
 /** Every chunk of one session, both directions, oldest first (admins; linked from the audit log). */
 export async function shellTranscript(db: Db, agentId: string, sessionId: string): Promise<TranscriptResult> {
   await findAgentOrThrow(db, agentId);

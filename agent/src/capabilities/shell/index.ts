@@ -1,7 +1,7 @@
 /**
  * Shell capability: interactive shells for the dashboard's terminal (`start-shell`, `shell-input`,
- * `stop-shell`), streamed back as `shell-output`. The per-OS part is only how the shell is started
- * (plan.ts); sessions.ts runs it the same way on both.
+ * `resize-shell`, `stop-shell`), streamed back as `shell-output`. The per-OS part is only how the
+ * shell is started and resized (plan.ts); sessions.ts runs it the same way on both.
  */
 import { spawn } from "node:child_process";
 import type { HandlerTable } from "../../commands/dispatcher";
@@ -22,6 +22,7 @@ export function shellHandlers(shells: ShellCapability): HandlerTable {
   return {
     "start-shell": async ({ sessionId, cols, rows }, context) => shells.start(sessionId, { cols: cols ?? DEFAULT_SIZE.cols, rows: rows ?? DEFAULT_SIZE.rows }, context),
     "shell-input": async ({ sessionId, data }) => shells.input(sessionId, data),
+    "resize-shell": ({ sessionId, cols, rows }) => shells.resize(sessionId, { cols, rows }),
     "stop-shell": async ({ sessionId }) => shells.stop(sessionId),
   };
 }

@@ -16,6 +16,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { powerShellPath } from "../../platform/powershell";
+import { resizeScriptPty } from "./pty-resize";
 
 export type ShellSize = { cols: number; rows: number };
 type Env = Record<string, string | undefined>;
@@ -28,6 +29,8 @@ export interface ShellPlan {
   description: string;
   /** Linux: its own process group, so a stop reaches what the shell started. */
   detached: boolean;
+  /** Sets the terminal size of the running shell; absent on pipes (there is no terminal). */
+  resize?: (pid: number, size: ShellSize) => Promise<boolean>;
 }
 
 export const DEFAULT_SIZE: ShellSize = { cols: 80, rows: 24 };
@@ -75,6 +78,7 @@ export function linuxShellPlan(size: ShellSize, probe: LinuxProbe = realProbe): 
       env: { ...base, SHELL: "/bin/sh", RMM_SHELL_PATH: shell, RMM_SHELL_COLS: String(size.cols), RMM_SHELL_ROWS: String(size.rows) },
       description: `${shell} (pty via script)`,
       detached: true,
+      resize: (pid, size) => resizeScriptPty(pid, size),
     };
   }
   return { file: shell, args: ["-i"], env: { ...base, SHELL: shell }, description: `${shell} (pipes, no pty)`, detached: true };

@@ -37,6 +37,9 @@ describe.runIf(process.platform === "linux")("shell sessions on Linux", () => {
     sessions.input("s1", "stty size; echo hello-$((40+2))\n");
     await until(() => text().includes("hello-42"), "the echo");
     expect(text()).toContain("30 100");
+    expect(await sessions.resize("s1", { cols: 132, rows: 40 })).toEqual({ sessionId: "s1", resized: true });
+    sessions.input("s1", "stty size\n");
+    await until(() => text().includes("40 132"), "the new size");
     sessions.input("s1", "exit\n");
     await until(() => messages.some((m) => m.stream === "exit"), "the exit");
     expect(messages.at(-1)).toMatchObject({ sessionId: "s1", stream: "exit", output: "the shell exited with code 0" });
@@ -48,10 +51,12 @@ describe.runIf(process.platform === "linux")("shell sessions on Linux", () => {
     const sessions = new ShellSessions({ plan: (size) => linuxShellPlan(size, withoutScript), spawner: spawn });
     const { context, messages, text, until } = recordingContext();
     expect(sessions.start("p1", { cols: 80, rows: 24 }, context).shell).toMatch(/\(pipes, no pty\)$/);
+    expect(await sessions.resize("p1", { cols: 100, rows: 30 })).toEqual({ sessionId: "p1", resized: false });
     sessions.input("p1", "echo piped-$((1+1))\nexit 3\n");
     await until(() => messages.some((m) => m.stream === "exit"), "the exit");
     expect(text()).toContain("piped-2");
     expect(messages.at(-1)?.output).toBe("the shell exited with code 3");
+    await expect(sessions.resize("p1", { cols: 100, rows: 30 })).rejects.toThrow(/no open shell session/);
   });
 
   it("ends every shell when the agent stops, and a stopped shell reports its end", async () => {

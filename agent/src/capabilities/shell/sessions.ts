@@ -85,6 +85,15 @@ export class ShellSessions {
     return { sessionId, accepted: true };
   }
 
+  /** False when the shell has no terminal to resize (pipes). */
+  async resize(sessionId: string, size: ShellSize): Promise<{ sessionId: string; resized: boolean }> {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new CommandError("not-found", `no open shell session ${sessionId}`);
+    const { pid } = session.child;
+    const resized = pid !== undefined && session.plan.resize ? await session.plan.resize(pid, size) : false;
+    return { sessionId, resized };
+  }
+
   stop(sessionId: string): { sessionId: string; stopped: true } {
     const session = this.sessions.get(sessionId);
     if (session) this.terminate(session);

@@ -35,6 +35,7 @@ beforeAll(async () => {
   const context = { emit: (message: unknown) => (agent.send(message), true), signal: stopAgentShells.signal, log: createLogger(() => {}) };
   agent.handlers.set("start-shell", (c) => shells.start(String(c.sessionId), { cols: Number(c.cols ?? 80), rows: Number(c.rows ?? 24) }, context as never));
   agent.handlers.set("shell-input", (c) => shells.input(String(c.sessionId), String(c.data)));
+  agent.handlers.set("resize-shell", (c) => shells.resize(String(c.sessionId), { cols: Number(c.cols), rows: Number(c.rows) }));
   agent.handlers.set("stop-shell", (c) => shells.stop(String(c.sessionId)));
 });
 afterAll(async () => {
@@ -115,6 +116,13 @@ describe("the remote shell over REST", () => {
     expect(Object.keys(chunk.data).sort()).toEqual(["output", "sessionId", "stream", "timestamp"]);
     expect(chunk.id).toMatch(/^\d+$/);
 
+    const resize = await call(
+      new Request(`http://localhost/shell/${agent.agentId}/resize`, { method: "POST", body: JSON.stringify({ cols: 132, rows: 40 }), headers: { cookie: cookies.operator, "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" } }),
+    );
+    expect(await resize.json()).toEqual({ sessionId: chunk.data.sessionId, resized: true });
+    await type("stty size\n");
+    await first.until(() => first.output().includes("40 132"), "the new terminal size");
+
     // A second viewer joins the same session and is shown what was already printed.
     const second = readEvents(await get(`/shell/${agent.agentId}`, cookies.admin, leave.signal));
     await second.until(() => second.output().includes("hello-42"), "the session's recent output for a new viewer");
@@ -144,6 +152,7 @@ describe("the remote shell over REST", () => {
     expect(kinds.at(-1)).toBe("exit");
     expect(transcript.entries.filter((e: { kind: string }) => e.kind === "input").map((e: { text: string; user: string }) => [e.text, e.user])).toEqual([
       ["stty size; echo hello-$((6*7))\n", "op"],
+      ["stty size\n", "op"],
       ["exit\n", "op"],
     ]);
     expect(transcript.entries.filter((e: { kind: string }) => e.kind === "output").map((e: { text: string }) => e.text).join("")).toContain("hello-42");

@@ -1,10 +1,10 @@
 "use client";
 /**
- * The device's shell in an xterm.js terminal: it fills the panel and refits when the panel
- * resizes, keeps 5,000 lines of scrollback, copies and pastes (Ctrl+Shift+C / Ctrl+Shift+V, or the
- * buttons), shows whether the stream is live, and resumes after a dropped connection. The remote
- * terminal gets the size the panel had when the session started. Shells on pipes (Windows, or
- * Linux without `script`) get their line edited and echoed here (pipe-line-editor.ts).
+ * The device's shell in an xterm.js terminal: it fills the panel and refits (and the remote
+ * terminal with it) when the panel resizes, keeps 5,000 lines of scrollback, copies and pastes
+ * (Ctrl+Shift+C / Ctrl+Shift+V, or the buttons), shows whether the stream is live, and resumes
+ * after a dropped connection. Shells on pipes (Windows, or Linux without `script`) get their line
+ * edited and echoed here (pipe-line-editor.ts).
  */
 import "@xterm/xterm/css/xterm.css";
 import type { Terminal } from "@xterm/xterm";
@@ -102,6 +102,7 @@ export function TerminalPanel({ agentId, deviceName, online }: TerminalPanelProp
       },
       onInputError: setInputError,
     });
+    const resizing = term.onResize(({ cols, rows }) => connection.resize(cols, rows));
     const typing = term.onData((data) => {
       if (!editor) return connection.send(data);
       const { echo, send } = editor.feed(data);
@@ -109,6 +110,7 @@ export function TerminalPanel({ agentId, deviceName, online }: TerminalPanelProp
       if (send) connection.send(send);
     });
     return () => {
+      resizing.dispose();
       typing.dispose();
       connection.close();
     };
