@@ -20,7 +20,7 @@ test("the terminal tab runs uname -a on the device and shows the answer", async 
   await page.goto(`/devices/${agent.agentId}`);
   await page.getByRole("navigation", { name: "Device sections" }).getByRole("link", { name: "Terminal" }).click();
   await expect(page).toHaveURL(new RegExp(`/devices/${agent.agentId}/terminal$`));
-  await expect(page.locator('[role="status"][data-state]')).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+  await expect(page.getByTestId("terminal-status")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
   await expect(page.getByText("(pty via script)")).toBeVisible({ timeout: 20_000 });
 
   const screen = page.getByTestId("terminal").locator(".xterm-rows");
@@ -34,13 +34,14 @@ test("the terminal tab runs uname -a on the device and shows the answer", async 
 
   await page.keyboard.type("exit");
   await page.keyboard.press("Enter");
-  await expect(page.locator('[role="status"][data-state]')).toHaveAttribute("data-state", "ended", { timeout: 20_000 });
+  await expect(page.getByTestId("terminal-status")).toHaveAttribute("data-state", "ended", { timeout: 20_000 });
   await expect(page.getByRole("button", { name: "New session" })).toBeVisible();
 
   await page.goto("/settings/audit");
   await page.getByRole("link", { name: "Transcript" }).first().click();
   await expect(page.getByRole("heading", { name: "Shell transcript" })).toBeVisible();
   await expect(page.getByTestId("transcript-output")).toContainText(`Linux ${os.hostname()}`);
+  await page.screenshot({ path: test.info().outputPath("transcript.png"), fullPage: true });
 });
 
 test("a viewer is told the terminal needs the operator role", async ({ browser }) => {

@@ -18,3 +18,31 @@ export function terminalText(raw: string): string {
   }
   return out;
 }
+
+export type TypedLine = { at: string; user: string | null; text: string };
+
+/**
+ * Keystrokes arrive a few at a time; a reader wants lines. Consecutive inputs of one user are
+ * joined and cut after each Enter (`\r` or `\n`); a line is dated by its first keystroke.
+ */
+export function typedLines(inputs: Array<{ at: string; user?: string | null; text: string }>): TypedLine[] {
+  const lines: TypedLine[] = [];
+  let open: TypedLine | null = null;
+  for (const input of inputs) {
+    const user = input.user ?? null;
+    if (open && open.user !== user) {
+      lines.push(open);
+      open = null;
+    }
+    for (const part of input.text.split(/(?<=\r\n|\r(?!\n)|\n)/)) {
+      open ??= { at: input.at, user, text: "" };
+      open.text += part;
+      if (/[\r\n]$/.test(part)) {
+        lines.push(open);
+        open = null;
+      }
+    }
+  }
+  if (open) lines.push(open);
+  return lines;
+}

@@ -138,7 +138,7 @@ export function TerminalPanel({ agentId, deviceName, online }: TerminalPanelProp
           </p>
         </div>
         <div className="flex items-center gap-2">
-          <span role="status" aria-live="polite" data-state={state} className="inline-flex items-center gap-1.5 text-xs text-slate-600">
+          <span role="status" aria-live="polite" data-testid="terminal-status" data-state={state} className="inline-flex items-center gap-1.5 text-xs text-slate-600">
             <span aria-hidden className={`size-2 rounded-full ${label.dot}`} />
             {label.text}
           </span>

@@ -1,6 +1,6 @@
 /**
  * One shell session's transcript (admin only, linked from the audit log's shell entries): what the
- * terminal showed, as text, and every input with who typed it and when.
+ * terminal showed, as text, and what was typed, line by line, with who typed it and when.
  */
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
@@ -9,7 +9,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { formatTimestamp } from "@/lib/format-time";
 import { requirePermission } from "@/lib/session";
-import { terminalText } from "@/lib/terminal-text";
+import { terminalText, typedLines } from "@/lib/terminal-text";
 
 export const metadata: Metadata = { title: "Shell transcript" };
 
@@ -24,7 +24,7 @@ export default async function ShellTranscriptPage({ params }: { params: Params }
   });
   const session = transcript.entries.find((entry) => entry.kind === "session");
   const exit = transcript.entries.find((entry) => entry.kind === "exit");
-  const inputs = transcript.entries.filter((entry) => entry.kind === "input");
+  const lines = typedLines(transcript.entries.filter((entry) => entry.kind === "input"));
   const shown = terminalText(transcript.entries.filter((entry) => entry.kind === "output").map((entry) => entry.text).join(""));
   return (
     <section>
@@ -51,7 +51,7 @@ export default async function ShellTranscriptPage({ params }: { params: Params }
       <pre data-testid="transcript-output" className="mb-6 max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">
         {shown || "(no output)"}
       </pre>
-      <h2 className="mb-2 text-sm font-semibold text-slate-900">What was typed ({inputs.length})</h2>
+      <h2 className="mb-2 text-sm font-semibold text-slate-900">What was typed ({lines.length} {lines.length === 1 ? "line" : "lines"})</h2>
       <table className="w-full text-left text-[13px]">
         <thead className="text-xs text-slate-500">
           <tr>
@@ -61,11 +61,12 @@ export default async function ShellTranscriptPage({ params }: { params: Params }
           </tr>
         </thead>
         <tbody>
-          {inputs.map((entry) => (
-            <tr key={entry.id} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-4 whitespace-nowrap text-slate-600">{formatTimestamp(entry.at)}</td>
-              <td className="py-1 pr-4">{entry.user ?? "—"}</td>
-              <td className="py-1 font-mono text-xs break-all whitespace-pre-wrap">{JSON.stringify(entry.text).slice(1, -1)}</td>
+          {lines.map((line, index) => (
+            <tr key={index} className="border-t border-slate-100 align-top">
+              <td className="py-1 pr-4 whitespace-nowrap text-slate-600">{formatTimestamp(line.at)}</td>
+              <td className="py-1 pr-4">{line.user ?? "—"}</td>
+              {/* Control keys (Enter, Ctrl+C, arrows) shown escaped, so nothing typed is invisible. */}
+              <td className="py-1 font-mono text-xs break-all whitespace-pre-wrap">{JSON.stringify(line.text).slice(1, -1)}</td>
             </tr>
           ))}
         </tbody>
