@@ -15,6 +15,7 @@ import { FakeAgent } from "../../../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
 import { auditLog } from "../../db/schema";
 
+const COMMAND_TIMEOUT_MS = 2_000;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let cookies: Record<"operator" | "viewer" | "admin", string>;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   h = await startGatewayHarness();
   Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "s".repeat(48), PUBLIC_URL: "http://localhost:3000" });
   const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: 5_000 });
+  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: COMMAND_TIMEOUT_MS });
   await seedUser(h.t.db, "op", "operator", { password: "op-password" });
   await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
   await seedUser(h.t.db, "boss", "admin", { password: "boss-password" });
@@ -157,6 +158,22 @@ describe("the remote shell over REST", () => {
     ]);
     expect(transcript.entries.filter((e: { kind: string }) => e.kind === "output").map((e: { text: string }) => e.text).join("")).toContain("hello-42");
     expect((await get(`/shell/${agent.agentId}/sessions/unknown/transcript`, cookies.admin)).status).toBe(404);
+  });
+});
+
+describe("an agent that cannot open a shell", () => {
+  it("is a 504 when silent and a 503 when offline, and the failed open is audited", async () => {
+    const silent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+    silent.handlers.set("start-shell", () => undefined);
+    const timedOut = await get(`/shell/${silent.agentId}`, cookies.operator);
+    expect(timedOut.status).toBe(504);
+    expect((await timedOut.json()).error).toMatch(/start-shell/);
+    const [failed] = await h.t.sql`select success, details from audit_log where action = 'shell.open' and target = ${silent.agentId}`;
+    expect(failed).toMatchObject({ success: false, details: { error: expect.stringMatching(/did not answer/) } });
+
+    await silent.close();
+    await expect.poll(async () => (await h.t.sql`select status from agents where id = ${silent.agentId}`)[0]?.status).toBe("offline");
+    expect((await get(`/shell/${silent.agentId}`, cookies.operator)).status).toBe(503);
   });
 });
 
