@@ -32,5 +32,6 @@ describe("the Windows shell", () => {
     expect(plan.file).toBe("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
     expect(plan.args.slice(-2)).toEqual(["-Command", "-"]);
     expect(plan.description).toContain("pipes");
+    expect(plan.initialInput).toMatch(/^\[Console\]::OutputEncoding = \[System\.Text\.Encoding\]::UTF8/);
   });
 });

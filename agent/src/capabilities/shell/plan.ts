@@ -29,6 +29,8 @@ export interface ShellPlan {
   description: string;
   /** Linux: its own process group, so a stop reaches what the shell started. */
   detached: boolean;
+  /** Written to stdin first, before anything typed: a fixed setup line, never from the server. */
+  initialInput?: string;
   /** Sets the terminal size of the running shell; absent on pipes (there is no terminal). */
   resize?: (pid: number, size: ShellSize) => Promise<boolean>;
 }
@@ -92,5 +94,7 @@ export function windowsShellPlan(env: Env = process.env): ShellPlan {
     env: { ...env },
     description: `${file} (pipes, no console)`,
     detached: false,
+    // Piped output is in the OEM code page otherwise; the agent decodes UTF-8.
+    initialInput: "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; $ProgressPreference = 'SilentlyContinue'\n",
   };
 }

@@ -62,6 +62,7 @@ export class ShellSessions {
     const stderr = pipe(child.stderr, "stderr");
     // Writing to a shell that just ended must not crash the agent.
     child.stdin?.on("error", () => {});
+    if (plan.initialInput) child.stdin?.write(plan.initialInput);
 
     let ended = false;
     const end = (reason: string) => {
