@@ -2,7 +2,7 @@
  * The agent's open shells, keyed by the server's session id: each is a child process (see plan.ts)
  * whose output goes out as `shell-output` messages through the command context, coalesced, and
  * whose end is reported once as an `exit` chunk. Several sessions may be open at once (one per
- * server-side session, up to a limit); every one is ended when the agent stops. Stopping sends the
+ * server-side session; past a limit the oldest is ended); every one is ended when the agent stops. Stopping sends the
  * group SIGHUP first (script ends, and the pty hangs up its shell) and SIGKILL if that is ignored.
  */
 import type { ChildProcess } from "node:child_process";
@@ -42,7 +42,8 @@ export class ShellSessions {
     const existing = this.sessions.get(sessionId);
     // A repeated start (the server retried) answers for the shell already running.
     if (existing) return { sessionId, shell: existing.plan.description };
-    if (this.sessions.size >= MAX_SESSIONS) throw new CommandError("denied", `at most ${MAX_SESSIONS} shell sessions may be open at once`);
+    // A server that restarted forgets its sessions without stopping them: the oldest makes room.
+    if (this.sessions.size >= MAX_SESSIONS) this.terminate(this.sessions.values().next().value!);
     this.hookAbort(context);
     const plan = this.options.plan(size);
     const child = this.options.spawner(plan.file, plan.args, { env: plan.env as NodeJS.ProcessEnv, detached: plan.detached, windowsHide: true, stdio: ["pipe", "pipe", "pipe"] });
