@@ -33,7 +33,8 @@ export function messageHandlers({ db, delivery, metrics, updates }: MessageHandl
     },
     "action-result": (connection, message) => recordActionResult(db, connection.agentId, message),
     "shell-output": async (connection, { sessionId, stream, output, timestamp }) => {
-      await publishStreamEvent(db, { topic: streamTopic("shell", connection.agentId), event: "shell", data: { sessionId, stream, output, timestamp } });
+      // One topic per session: its rows are that session's transcript.
+      await publishStreamEvent(db, { topic: streamTopic("shell", connection.agentId, sessionId), event: "shell", data: { sessionId, stream, output, timestamp } });
     },
     "log-lines": async (connection, { streamId, lines, ended }) => {
       const topic = streamTopic("logs", connection.agentId, streamId);

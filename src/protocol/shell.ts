@@ -28,6 +28,15 @@ export const stopShellCommand = defineCommand("stop-shell", { sessionId: identif
 
 export const stopShellResult = z.object({ sessionId: identifier, stopped: z.literal(true) });
 
+/** Not in the spec either: the dashboard's terminal changed size. Only a pty can follow (`resized: false` on pipes). */
+export const resizeShellCommand = defineCommand("resize-shell", {
+  sessionId: identifier,
+  cols: z.number().int().min(10).max(1000),
+  rows: z.number().int().min(5).max(1000),
+});
+
+export const resizeShellResult = z.object({ sessionId: identifier, resized: z.boolean() });
+
 /** `exit` means the shell ended; `output` then holds a short reason. */
 export const shellStream = z.enum(["stdout", "stderr", "exit"]);
 
@@ -42,6 +51,7 @@ export const shellCommands = {
   "start-shell": { command: startShellCommand, result: startShellResult },
   "shell-input": { command: shellInputCommand, result: shellInputResult },
   "stop-shell": { command: stopShellCommand, result: stopShellResult },
+  "resize-shell": { command: resizeShellCommand, result: resizeShellResult },
 } satisfies Record<string, CommandSpec>;
 
 export type ShellOutputMessage = z.infer<typeof shellOutputMessage>;

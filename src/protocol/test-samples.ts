@@ -18,6 +18,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "stop-shell": { sessionId },
   "stream-logs-start": { streamId: sessionId, source: "journald", unit: "nginx.service" },
   "stream-logs-stop": { streamId: sessionId },
+  "resize-shell": { sessionId, cols: 132, rows: 40 },
   "list-screens": {},
   "start-screen": { sessionId, screenId: "1", scale: 0.5 },
   "screen-answer": { sessionId, answer: { type: "answer", sdp: "v=0\r\n" } },

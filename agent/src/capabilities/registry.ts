@@ -14,6 +14,7 @@ import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
 import { serviceCapabilityFor, serviceHandlers, type ServiceCapability } from "./services";
+import { shellCapabilityFor, shellHandlers, type ShellCapability } from "./shell";
 import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-info";
 
 export interface Capabilities {
@@ -24,6 +25,7 @@ export interface Capabilities {
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
   services: ServiceCapability;
+  shell: ShellCapability;
   systemInfo: SystemInfoCapability;
 }
 
@@ -36,6 +38,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
     services: serviceCapabilityFor(platform),
+    shell: shellCapabilityFor(platform),
     systemInfo: systemInfoCapabilityFor(platform),
   };
 }
@@ -58,6 +61,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...logStreamHandlers(capabilities.logStream),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
+    ...shellHandlers(capabilities.shell),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

@@ -21,6 +21,8 @@ const OUR_ADDITIONS: Record<string, string[]> = {
     "POST /auth/logout" /* the reference dashboard signs out with POST */,
     "DELETE /groups" /* the reference server has it */,
     "POST /agent/download" /* the dashboard's variant: the GET mints a token, so it is refused cross-site */,
+    "GET /shell/{agentId}/sessions/{sessionId}/transcript" /* a shell session's whole transcript, linked from the audit log */,
+    "POST /shell/{agentId}/resize" /* the dashboard terminal's size follows its panel */,
   ],
   v1: [
     "GET /openapi.json",

@@ -1,5 +1,6 @@
 /**
- * Reading a request body safely: JSON only (415 for another content type), capped while it
+ * Reading a request body safely: JSON only (415 for another content type; raw text where a route
+ * documents it), capped while it
  * streams (413 as soon as it passes the limit, before the rest is read), refused when a string
  * in it carries a NUL byte or an unpaired surrogate (PostgreSQL cannot store those).
  */
@@ -28,6 +29,11 @@ async function readCapped(request: Request, limitBytes: number): Promise<string>
     chunks.push(value);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** The body as text whatever its content type (a shell's raw input), capped the same way. */
+export function readTextBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<string> {
+  return readCapped(request, limitBytes);
 }
 
 /** The parsed JSON body, or undefined when the request has none. */

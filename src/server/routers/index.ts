@@ -11,6 +11,7 @@ import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
+import { shellRouter } from "./shell";
 import { streamsRouter } from "./streams";
 import { systemHealthRouter } from "./system-health";
 import { usersRouter } from "./users";
@@ -27,6 +28,7 @@ export const appRouter = router({
   groups: groupsRouter,
   processes: processesRouter,
   services: servicesRouter,
+  shell: shellRouter,
   sites: sitesRouter,
   streams: streamsRouter,
   systemHealth: systemHealthRouter,

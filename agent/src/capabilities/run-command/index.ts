@@ -6,17 +6,16 @@
  * kept up to a cap. The spawner is injected so tests can stand in for the OS.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import path from "node:path";
 import { RUN_COMMAND_MAX_OUTPUT_BYTES, RUN_COMMAND_TRUNCATED, type RunCommandResult } from "../../../../src/protocol";
 import { powerShellArguments, powerShellEnvironment, powerShellPath } from "../../platform/powershell";
-import { system32 } from "../../platform/windows-paths";
+import { killProcessGroup, killWindowsTree, type Spawner } from "../../platform/kill-tree";
 import type { HandlerTable } from "../../commands/dispatcher";
 
 export interface RunCommandCapability {
   run(command: string, timeoutSeconds: number): Promise<RunCommandResult>;
 }
 
-export type Spawner = (file: string, args: string[], options: SpawnOptions) => ChildProcess;
+export type { Spawner };
 
 /** How to start the shell for a command, and how to end it with everything it started. */
 export interface ShellPlan {
@@ -32,14 +31,7 @@ export function linuxShell(command: string): ShellPlan {
     args: ["-c", command],
     // Its own process group, so the kill reaches what the shell started too.
     options: { detached: true, stdio: ["ignore", "pipe", "pipe"] },
-    killTree: (child) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    },
+    killTree: (child) => killProcessGroup(child, "SIGKILL"),
   };
 }
 
@@ -48,10 +40,7 @@ export function windowsShell(command: string, spawner: Spawner, env: Record<stri
     file: powerShellPath(env),
     args: powerShellArguments("& ([scriptblock]::Create($env:RMM_ARG_COMMAND)); exit $LASTEXITCODE"),
     options: { env: powerShellEnvironment({ COMMAND: command }), windowsHide: true, stdio: ["ignore", "pipe", "pipe"] },
-    killTree: (child) => {
-      if (child.pid === undefined) return;
-      spawner(path.win32.join(system32(env), "taskkill.exe"), ["/T", "/F", "/PID", String(child.pid)], { windowsHide: true, stdio: "ignore" }).on("error", () => child.kill());
-    },
+    killTree: (child) => killWindowsTree(child, spawner, env),
   };
 }
 

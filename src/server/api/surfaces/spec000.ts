@@ -20,6 +20,7 @@ import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { numericParam } from "./list-query";
 import { openApiRoute } from "./openapi-route";
+import { shellRoutes } from "./spec000-shell";
 
 const errorSchema = z.object({ error: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() });
 const TAG = "Authentication";
@@ -141,5 +142,5 @@ export const spec000Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [...customRoutes, openApiRoute(() => spec000Surface)],
+  customRoutes: [...customRoutes, ...shellRoutes, openApiRoute(() => spec000Surface)],
 };

@@ -11,6 +11,7 @@ const TABS = [
   { segment: "processes", label: "Processes" },
   { segment: "services", label: "Services" },
   { segment: "events", label: "Events" },
+  { segment: "terminal", label: "Terminal" },
 ] as const;
 
 export function DeviceTabs({ agentId }: { agentId: string }) {

@@ -1,5 +1,9 @@
 "use client";
-/** The audit table; facets on action and result answer "who failed to sign in" in two clicks. */
+/**
+ * The audit table; facets on action and result answer "who failed to sign in" in two clicks. Shell
+ * entries link to their session's transcript.
+ */
+import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
 import { RelativeTime } from "@/components/relative-time";
@@ -15,6 +19,13 @@ export type AuditRow = {
   clientIp: string | null;
   details: Record<string, unknown> | null;
 };
+
+/** The transcript page of a `shell.*` entry's session, if it names one. */
+function transcriptHref(row: AuditRow): string | null {
+  const sessionId = row.details?.sessionId;
+  if (!row.action.startsWith("shell.") || typeof sessionId !== "string" || !row.target) return null;
+  return `/settings/audit/shell/${encodeURIComponent(row.target)}/${encodeURIComponent(sessionId)}`;
+}
 
 function detailsText(details: AuditRow["details"]): string | null {
   if (!details || Object.keys(details).length === 0) return null;
@@ -46,11 +57,21 @@ const COLUMNS: Column<AuditRow>[] = [
     accessor: (row) => detailsText(row.details),
     render: (row) => {
       const text = detailsText(row.details);
-      return text ? (
-        <span title={text} className="block max-w-72 truncate font-mono text-xs text-slate-500">
-          {text}
-        </span>
-      ) : null;
+      const transcript = transcriptHref(row);
+      return (
+        <>
+          {text ? (
+            <span title={text} className="block max-w-72 truncate font-mono text-xs text-slate-500">
+              {text}
+            </span>
+          ) : null}
+          {transcript ? (
+            <Link href={transcript} className="text-xs text-sky-700 hover:underline">
+              Transcript
+            </Link>
+          ) : null}
+        </>
+      );
     },
   },
 ];
