@@ -6,6 +6,7 @@
  */
 import type { AgentToServerMessage } from "../protocol";
 import type { Db } from "../server/db/client";
+import { publishEndpointChat } from "../server/services/chat";
 import { recordActionResult } from "../server/services/device-actions";
 import { publishStreamEvent } from "../server/streams/publish";
 import { streamTopic } from "../server/streams/topics";
@@ -34,6 +35,9 @@ export function messageHandlers({ db, delivery, metrics, updates }: MessageHandl
     "action-result": (connection, message) => recordActionResult(db, connection.agentId, message),
     "shell-output": async (connection, { sessionId, stream, output, timestamp }) => {
       await publishStreamEvent(db, { topic: streamTopic("shell", connection.agentId), event: "shell", data: { sessionId, stream, output, timestamp } });
+    },
+    "chat-response": async (connection, message) => {
+      await publishEndpointChat(db, connection.agentId, message);
     },
   };
 }

@@ -4,6 +4,7 @@
  * reading losing chunks (and being told so) while the others get everything.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sseReader } from "../../test/sse-reader";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { BusListener } from "../bus/listener";
 import { StreamHub } from "./hub";
@@ -24,42 +25,10 @@ afterAll(async () => {
   await t.close();
 });
 
-type Received = { id?: string; event?: string; data?: unknown };
-
-/** Reads SSE frames from a response until `count` events (comments excluded) have arrived. */
-function reader(response: Response) {
-  const body = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const events: Received[] = [];
-  return {
-    events,
-    next(count: number): Promise<Received[]> {
-      return this.until(() => events.length >= count);
-    },
-    async until(done: (events: Received[]) => boolean): Promise<Received[]> {
-      while (!done(events)) {
-        const { value, done } = await body.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(frame.split("\n").filter((line) => !line.startsWith(":") && line.includes(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
-          if (fields.event) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? "null") });
-        }
-      }
-      return events;
-    },
-    cancel: () => body.cancel(),
-  };
-}
-
 const open = (topic: string, options: { lastEventId?: string; recent?: number; maxBufferedBytes?: number } = {}) => {
   const abort = new AbortController();
   const response = streamResponse({ hub, topic, signal: abort.signal, ...options });
-  return { response, abort, read: reader(response) };
+  return { response, abort, read: sseReader(response) };
 };
 
 async function waitForViewers(count: number) {
