@@ -7,6 +7,7 @@
 import type { HandlerTable } from "../commands/dispatcher";
 import { deviceActionHandler } from "../commands/device-actions";
 import type { ActionResultMessage } from "../../../src/protocol";
+import { chatCapabilityFor, chatHandlers, type ChatCapability } from "./chat";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
 import { powerCapabilityFor, type PowerCapability } from "./power";
@@ -16,6 +17,7 @@ import { serviceCapabilityFor, serviceHandlers, type ServiceCapability } from ".
 import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-info";
 
 export interface Capabilities {
+  chat: ChatCapability;
   crashes: CrashCapability;
   eventLogs: EventLogCapability;
   power: PowerCapability;
@@ -26,14 +28,16 @@ export interface Capabilities {
 }
 
 export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
+  const systemInfo = systemInfoCapabilityFor(platform);
   return {
+    chat: chatCapabilityFor(platform, systemInfo),
     crashes: crashCapabilityFor(platform),
     eventLogs: eventLogCapabilityFor(platform),
     power: powerCapabilityFor(platform),
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
     services: serviceCapabilityFor(platform),
-    systemInfo: systemInfoCapabilityFor(platform),
+    systemInfo,
   };
 }
 
@@ -54,6 +58,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...eventLogHandlers(capabilities.eventLogs),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
+    ...chatHandlers(capabilities.chat),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),
