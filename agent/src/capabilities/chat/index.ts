@@ -21,6 +21,16 @@ export type ChatShown = "opened" | "logged-only" | "no-user";
 export interface ChatCapability {
   /** Brings the window (its address) in front of the logged-in user, as far as this OS lets a service. */
   show(url: string): Promise<ChatShown>;
+  /**
+   * Whether the agent's log may hold the window's whole address (secret included): where the log
+   * is the only way to the window and only administrators read it. Otherwise the secret is left out.
+   */
+  logsSecret: boolean;
+}
+
+/** The address as the log shows it: without the secret unless the capability says the log may hold it. */
+function loggedAddress(chat: ChatCapability, url: string): string {
+  return chat.logsSecret ? url : url.replace(/\/[^/]+\/$/, "/<secret>/");
 }
 
 export function chatCapabilityFor(platform: NodeJS.Platform, systemInfo: SystemInfoCapability): ChatCapability {
@@ -39,7 +49,7 @@ export function chatHandlers(chat: ChatCapability, openWindow: OpenChatWindow = 
       onAnswer: (text) => context.emit({ type: "chat-response", sessionId: sessionId ?? "", text, timestamp: new Date().toISOString() }),
     }).then(
       (opened) => {
-        context.log.info("chat-window-started", { url: opened.url });
+        context.log.info("chat-window-started", { url: loggedAddress(chat, opened.url) });
         context.signal.addEventListener("abort", () => void opened.close(), { once: true });
         return opened;
       },
@@ -62,8 +72,8 @@ export function chatHandlers(chat: ChatCapability, openWindow: OpenChatWindow = 
       // Not awaited: the technician's message is delivered; bringing the window up may take a while.
       if (!present) {
         chat.show(opened.url).then(
-          (how) => context.log.info("chat-window-shown", { how, url: opened.url }),
-          (error: unknown) => context.log.warn("chat-window-show-failed", { error: errorMessage(error), url: opened.url }),
+          (how) => context.log.info("chat-window-shown", { how, url: loggedAddress(chat, opened.url) }),
+          (error: unknown) => context.log.warn("chat-window-show-failed", { error: errorMessage(error), url: loggedAddress(chat, opened.url) }),
         );
       }
       return { sessionId: command.sessionId, delivered: true as const };

@@ -6,6 +6,8 @@
  * window's address, which opens the user's default browser. Every schtasks argument is passed as
  * data (an argument array, no shell); the one command line the task itself holds (`/tr`) is built
  * only from a checked system path and an address checked to be a loopback URL of safe characters.
+ * The service's log lies in the agent's folder, which local users may be able to read: it never
+ * holds the window's secret.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -20,6 +22,7 @@ export function windowsChat(run: CommandRunner, loggedInUser: () => Promise<stri
   const schtasks = path.win32.join(system32(env), "schtasks.exe");
   const explorer = path.win32.join(systemRoot(env), "explorer.exe");
   return {
+    logsSecret: false,
     async show(url) {
       if (!LOOPBACK_URL.test(url)) throw new Error("refusing to open a chat window address that is not a plain loopback URL");
       const user = await loggedInUser();
