@@ -123,6 +123,16 @@ describe("chat over REST", () => {
     expect(await unreadOf(operatorCookie)).toBe(2);
   });
 
+  it("names the endpoint's user as the agent reports it, else the device's logged-in user", async () => {
+    agent.send({ type: "chat-response", sessionId: "s-3", text: "Bob here", user: "DESK\\bob", timestamp: "2026-11-29T12:02:00.000Z" });
+    let latest: { text: string; user: string } | undefined;
+    for (let i = 0; i < 100 && latest?.text !== "Bob here"; i++) {
+      latest = ((await (await call(req(`/chat/${agent.agentId}/events`, viewerCookie))).json()) as { text: string; user: string }[]).at(-1);
+      if (latest?.text !== "Bob here") await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(latest).toMatchObject({ text: "Bob here", user: "DESK\\bob" });
+  });
+
   it("answers 503 for an offline device and stores nothing", async () => {
     const other = await FakeAgent.connect({ url: h.url, token: await h.token(), name: "other-host" });
     await other.close();
