@@ -36,7 +36,10 @@ export async function sendChatMessage(ctx: ServiceContext, agentId: string, text
   return { sessionId };
 }
 
-/** The endpoint user's answer as stored and shown; the gateway publishes it. */
+/**
+ * The endpoint user's answer as stored and shown. Stamped with the server's time, as the reference
+ * server does: an endpoint's clock may be off, and the conversation must read in order.
+ */
 function chatEventFromEndpoint(agent: { id: string; name: string; loggedInUser: string | null }, message: ChatResponseMessage): ChatEvent {
   return {
     sessionId: message.sessionId,
@@ -45,7 +48,7 @@ function chatEventFromEndpoint(agent: { id: string; name: string; loggedInUser: 
     direction: "agent",
     user: message.user || agent.loggedInUser || agent.name,
     role: "agent",
-    timestamp: message.timestamp,
+    timestamp: new Date().toISOString(),
   };
 }
 

@@ -46,7 +46,8 @@ export function chatHandlers(chat: ChatCapability, openWindow: OpenChatWindow = 
 
   const windowFor = (context: CommandContext) => {
     window ??= openWindow({
-      onAnswer: (text) => context.emit({ type: "chat-response", sessionId: sessionId ?? "", text, timestamp: new Date().toISOString() }),
+      // The window exists only once a message (and so a session) has arrived.
+      onAnswer: (text) => sessionId !== undefined && context.emit({ type: "chat-response", sessionId, text, timestamp: new Date().toISOString() }),
     }).then(
       (opened) => {
         context.log.info("chat-window-started", { url: loggedAddress(chat, opened.url) });
