@@ -64,6 +64,8 @@ test("chat with the user of a device from its Chat tab; unread answers are badge
     await page.goto("/devices");
     const link = page.locator(`a[href="/devices/${agentId}/chat"]`);
     await expect(link).toHaveCount(0);
+    // Answered once the list listens for changes (an event before that would only show on the next one).
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live", { timeout: LIVE_MS });
     await answerInChatWindow(windowUrl, "Done, go ahead.");
     await expect(link.getByTestId("chat-unread")).toHaveText(/^1/, { timeout: LIVE_MS });
     await page.screenshot({ path: testInfo.outputPath("device-list-unread.png") });
