@@ -6,6 +6,7 @@
  */
 import type { AgentToServerMessage } from "../protocol";
 import type { Db } from "../server/db/client";
+import { publishEndpointChat } from "../server/services/chat";
 import { recordActionResult } from "../server/services/device-actions";
 import { publishStreamEvent } from "../server/streams/publish";
 import { streamTopic } from "../server/streams/topics";
@@ -40,6 +41,9 @@ export function messageHandlers({ db, delivery, metrics, updates }: MessageHandl
       const topic = streamTopic("logs", connection.agentId, streamId);
       if (lines.length > 0) await publishStreamEvent(db, { topic, event: "log", data: { lines } });
       if (ended) await publishStreamEvent(db, { topic, event: "end", data: ended });
+    },
+    "chat-response": async (connection, message) => {
+      await publishEndpointChat(db, connection.agentId, message);
     },
   };
 }

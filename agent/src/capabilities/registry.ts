@@ -7,6 +7,7 @@
 import type { HandlerTable } from "../commands/dispatcher";
 import { deviceActionHandler } from "../commands/device-actions";
 import type { ActionResultMessage } from "../../../src/protocol";
+import { chatCapabilityFor, chatHandlers, type ChatCapability } from "./chat";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
 import { logStreamCapabilityFor, logStreamHandlers, type LogStreamCapability } from "./log-stream";
@@ -18,6 +19,7 @@ import { shellCapabilityFor, shellHandlers, type ShellCapability } from "./shell
 import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-info";
 
 export interface Capabilities {
+  chat: ChatCapability;
   crashes: CrashCapability;
   eventLogs: EventLogCapability;
   logStream: LogStreamCapability;
@@ -30,7 +32,9 @@ export interface Capabilities {
 }
 
 export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
+  const systemInfo = systemInfoCapabilityFor(platform);
   return {
+    chat: chatCapabilityFor(platform, systemInfo),
     crashes: crashCapabilityFor(platform),
     eventLogs: eventLogCapabilityFor(platform),
     logStream: logStreamCapabilityFor(platform),
@@ -39,7 +43,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
     runCommand: runCommandCapabilityFor(platform),
     services: serviceCapabilityFor(platform),
     shell: shellCapabilityFor(platform),
-    systemInfo: systemInfoCapabilityFor(platform),
+    systemInfo,
   };
 }
 
@@ -62,6 +66,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
     ...shellHandlers(capabilities.shell),
+    ...chatHandlers(capabilities.chat),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

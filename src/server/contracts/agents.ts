@@ -123,6 +123,8 @@ export const agentRecord = z.object({
   rebootPending: z.boolean().nullable(),
   /** Open alerts; null until monitoring raises any. */
   alerts: z.number().int().nullable(),
+  /** Chat messages from the device's user that the caller has not read yet (POST /chat/{agentId}/read clears them). */
+  chatUnread: z.number().int(),
   createdAt: z.string(),
 });
 export type AgentRecord = z.infer<typeof agentRecord>;

@@ -101,7 +101,7 @@ export const agentsRouter = router({
       },
     })
     .output(agentRecord)
-    .query(({ ctx }) => getAgent(ctx.db, ctx.agent.id)),
+    .query(({ ctx }) => getAgent(ctx.db, ctx.agent.id, ctx.actor.userId)),
 
   remove: agentProcedure("admin")
     .meta({

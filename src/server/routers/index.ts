@@ -4,6 +4,7 @@ import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
+import { chatRouter } from "./chat";
 import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
@@ -21,6 +22,7 @@ export const appRouter = router({
   agents: agentsRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,
+  chat: chatRouter,
   audit: auditRouter,
   clients: clientsRouter,
   deployments: deploymentsRouter,

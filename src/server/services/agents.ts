@@ -15,6 +15,7 @@ import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { latestReleases, type PublishedRelease } from "./agent-releases";
 import { describeUpdate } from "./agent-update-policy";
+import { unreadChatCounts } from "./chat";
 import { likeLiteral } from "./like";
 import { paginate } from "./paging";
 import type { ServiceContext } from "./service-context";
@@ -88,7 +89,8 @@ export async function listAgents(ctx: Pick<ServiceContext, "db" | "actor">, inpu
     async (window) => {
       // The id breaks ties, so pages never repeat or skip a row.
       const query = selectAgents(ctx.db).where(where).orderBy(order(sortColumns[input.sortBy]), asc(agents.id));
-      return (await (window ? query.limit(window.limit).offset(window.offset) : query)).map((row) => toAgentRecord(row, updates));
+      const records = (await (window ? query.limit(window.limit).offset(window.offset) : query)).map((row) => toAgentRecord(row, updates));
+      return withChatUnread(ctx.db, ctx.actor.userId, records);
     },
     async () => {
       const [row] = await ctx.db.select({ total: count() }).from(agents).innerJoin(sites, eq(sites.id, agents.siteId)).where(where);
@@ -97,11 +99,18 @@ export async function listAgents(ctx: Pick<ServiceContext, "db" | "actor">, inpu
   );
 }
 
-/** One agent, for a caller that has already been allowed to see it (agent procedures). */
-export async function getAgent(db: Db, agentId: string): Promise<AgentRecord> {
+/** One agent, for a caller that has already been allowed to see it (agent procedures); unread chat counted for `userId`. */
+export async function getAgent(db: Db, agentId: string, userId?: number): Promise<AgentRecord> {
   const [row] = await selectAgents(db).where(and(eq(agents.id, agentId), isNull(agents.revokedAt))).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `Agent '${agentId}' not found`);
-  return toAgentRecord(row, await updateContext(db));
+  const record = toAgentRecord(row, await updateContext(db));
+  return userId === undefined ? record : (await withChatUnread(db, userId, [record]))[0]!;
+}
+
+/** Unread chat is the reader's own: counted for the page's agents in one query. */
+async function withChatUnread(db: Db, userId: number, records: AgentRecord[]): Promise<AgentRecord[]> {
+  const unread = await unreadChatCounts(db, userId, records.map((record) => record.agentId));
+  return unread.size === 0 ? records : records.map((record) => ({ ...record, chatUnread: unread.get(record.agentId) ?? 0 }));
 }
 
 /** How long removal waits for a connected agent to acknowledge `uninstall` before revoking it anyway. */
@@ -198,6 +207,8 @@ export function toAgentRecord({ agent: row, site, client }: AgentWithTenant, { r
     rebootPending: row.rebootPending,
     // Monitoring does not raise alerts yet; the list shows the column as unknown until it does.
     alerts: null,
+    // Per reader: listAgents and getAgent fill it in.
+    chatUnread: 0,
     createdAt: row.createdAt.toISOString(),
   };
 }

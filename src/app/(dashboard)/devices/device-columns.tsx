@@ -11,6 +11,7 @@ import { Badge } from "@/components/badge";
 import { MiniMeter } from "@/components/mini-meter";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
+import { UnreadCount } from "@/components/unread-count";
 import { diskUsePercent, formatUptime, uptimeSeconds } from "@/lib/device-facts";
 import { platformLabel } from "@/lib/platform";
 import { useClock } from "@/lib/use-clock";
@@ -57,9 +58,16 @@ export const NAME_COLUMN: DeviceColumn = {
   byDefault: true,
   render: (agent) => (
     <span className="flex flex-col leading-tight">
-      <Link href={`/devices/${encodeURIComponent(agent.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
-        {agent.displayName ?? agent.name}
-      </Link>
+      <span className="flex items-center">
+        <Link href={`/devices/${encodeURIComponent(agent.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
+          {agent.displayName ?? agent.name}
+        </Link>
+        {agent.chatUnread > 0 ? (
+          <Link href={`/devices/${encodeURIComponent(agent.agentId)}/chat`} className="rounded-full focus-visible:ring-2 focus-visible:ring-sky-500/40 focus-visible:outline-none" aria-label={`${agent.chatUnread} unread chat ${agent.chatUnread === 1 ? "message" : "messages"}: open the chat`}>
+            <UnreadCount count={agent.chatUnread} />
+          </Link>
+        ) : null}
+      </span>
       {agent.displayName ? <span className="font-mono text-[11px] text-slate-500">{agent.name}</span> : null}
     </span>
   ),

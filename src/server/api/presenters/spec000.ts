@@ -25,6 +25,8 @@ export const spec000Agent = agentRecord.extend({
   updates: z.null(),
   software: z.null(),
   alerts: z.array(z.unknown()),
+  /** The reference server's unread chat counter (ours is per user: the caller's unread messages). */
+  chatNotifications: z.number().int(),
 });
 
 export function toSpec000Agent(agent: AgentRecord): z.infer<typeof spec000Agent> {
@@ -43,6 +45,7 @@ export function toSpec000Agent(agent: AgentRecord): z.infer<typeof spec000Agent>
     updates: null,
     software: null,
     alerts: [],
+    chatNotifications: agent.chatUnread,
   };
 }
 

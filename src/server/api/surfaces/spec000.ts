@@ -18,6 +18,7 @@ import { recordAudit } from "../../services/audit";
 import { zipAgentPackage } from "../../services/agent-package";
 import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
+import { chatEventsRoute } from "./chat-routes";
 import { numericParam } from "./list-query";
 import { openApiRoute } from "./openapi-route";
 import { shellRoutes } from "./spec000-shell";
@@ -130,6 +131,7 @@ const customRoutes: CustomRoute[] = [
   },
   downloadRoute("GET"),
   downloadRoute("POST"),
+  chatEventsRoute,
 ];
 
 export const spec000Surface: Surface = {

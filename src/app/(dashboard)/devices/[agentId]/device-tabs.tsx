@@ -4,6 +4,7 @@
  * capabilities (shell, files, services, events) add an entry here and a folder beside this file.
  */
 import Link from "next/link";
+import { UnreadCount } from "@/components/unread-count";
 import { usePathname } from "next/navigation";
 
 const TABS = [
@@ -12,9 +13,11 @@ const TABS = [
   { segment: "services", label: "Services" },
   { segment: "events", label: "Events" },
   { segment: "terminal", label: "Terminal" },
+  { segment: "chat", label: "Chat" },
 ] as const;
 
-export function DeviceTabs({ agentId }: { agentId: string }) {
+/** `chatUnread`: messages from the device's user the reader has not seen, shown on the Chat tab. */
+export function DeviceTabs({ agentId, chatUnread = 0 }: { agentId: string; chatUnread?: number }) {
   const pathname = usePathname();
   const base = `/devices/${encodeURIComponent(agentId)}`;
   return (
@@ -30,6 +33,7 @@ export function DeviceTabs({ agentId }: { agentId: string }) {
             className={`-mb-px border-b-2 px-3 py-2 font-medium ${active ? "border-sky-500 text-slate-900" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800"}`}
           >
             {tab.label}
+            {tab.segment === "chat" && chatUnread > 0 ? <UnreadCount count={chatUnread} /> : null}
           </Link>
         );
       })}
