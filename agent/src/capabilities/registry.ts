@@ -12,6 +12,7 @@ import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
+import { runScriptCapabilityFor, runScriptHandlers, type RunScriptCapability } from "./run-script";
 import { serviceCapabilityFor, serviceHandlers, type ServiceCapability } from "./services";
 import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-info";
 
@@ -21,6 +22,7 @@ export interface Capabilities {
   power: PowerCapability;
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
+  runScript: RunScriptCapability;
   services: ServiceCapability;
   systemInfo: SystemInfoCapability;
 }
@@ -32,6 +34,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
     power: powerCapabilityFor(platform),
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
+    runScript: runScriptCapabilityFor(platform),
     services: serviceCapabilityFor(platform),
     systemInfo: systemInfoCapabilityFor(platform),
   };
@@ -54,6 +57,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...eventLogHandlers(capabilities.eventLogs),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
+    ...runScriptHandlers(capabilities.runScript),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

@@ -26,20 +26,31 @@ export interface ShellPlan {
   killTree: (child: ChildProcess) => void;
 }
 
+/** A Linux process started in its own group (`detached`), ended with everything it started. */
+export function killLinuxGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+/** A Windows process ended with its whole tree, by taskkill from System32. */
+export function windowsTreeKiller(spawner: Spawner, env: Record<string, string | undefined> = process.env): (child: ChildProcess) => void {
+  return (child) => {
+    if (child.pid === undefined) return;
+    spawner(path.win32.join(system32(env), "taskkill.exe"), ["/T", "/F", "/PID", String(child.pid)], { windowsHide: true, stdio: "ignore" }).on("error", () => child.kill());
+  };
+}
+
 export function linuxShell(command: string): ShellPlan {
   return {
     file: "/bin/sh",
     args: ["-c", command],
     // Its own process group, so the kill reaches what the shell started too.
     options: { detached: true, stdio: ["ignore", "pipe", "pipe"] },
-    killTree: (child) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    },
+    killTree: killLinuxGroup,
   };
 }
 
@@ -48,10 +59,7 @@ export function windowsShell(command: string, spawner: Spawner, env: Record<stri
     file: powerShellPath(env),
     args: powerShellArguments("& ([scriptblock]::Create($env:RMM_ARG_COMMAND)); exit $LASTEXITCODE"),
     options: { env: powerShellEnvironment({ COMMAND: command }), windowsHide: true, stdio: ["ignore", "pipe", "pipe"] },
-    killTree: (child) => {
-      if (child.pid === undefined) return;
-      spawner(path.win32.join(system32(env), "taskkill.exe"), ["/T", "/F", "/PID", String(child.pid)], { windowsHide: true, stdio: "ignore" }).on("error", () => child.kill());
-    },
+    killTree: windowsTreeKiller(spawner, env),
   };
 }
 
