@@ -29,7 +29,7 @@ const OUR_ADDITIONS: Record<string, string[]> = {
     "POST /clients/",
     "GET /clients/{id}/sites/",
   ],
-  v3: ["GET /openapi.json"],
+  v3: ["GET /openapi.json", "POST /scripts/" /* specification 003 lists scripts made in the dashboard; an API client may make them too */],
   agents: ["GET /openapi.json"],
 };
 

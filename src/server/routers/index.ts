@@ -10,6 +10,7 @@ import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
+import { scriptsRouter } from "./scripts";
 import { servicesRouter } from "./services";
 import { systemHealthRouter } from "./system-health";
 import { usersRouter } from "./users";
@@ -25,6 +26,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,
+  scripts: scriptsRouter,
   services: servicesRouter,
   sites: sitesRouter,
   systemHealth: systemHealthRouter,
