@@ -15,7 +15,7 @@ export const scriptNameInput = z
   .min(1, "is required")
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()+-]*$/, "may hold letters, digits, spaces and . _ ( ) + - and starts with a letter or digit");
-export const scriptIdInput = z.coerce.number().int().min(1).max(2 ** 31 - 1);
+export const scriptIdInput = z.number({ error: "must be a script id" }).int().min(1).max(2 ** 31 - 1);
 const scriptContent = z.string().min(1, "is required").max(SCRIPT_MAX_CONTENT_CHARS);
 export const scriptArgs = z.array(z.string().max(4096)).max(SCRIPT_MAX_ARGS);
 export const scriptTimeout = z.number().int().min(1).max(RUN_COMMAND_MAX_TIMEOUT_SECONDS);
