@@ -13,7 +13,7 @@ const COLUMNS: Column<ScriptSummary>[] = [
     header: "Name",
     accessor: (script) => script.name,
     render: (script) => (
-      <Link href={`/scripts/${script.id}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
+      <Link href={`/automation/scripts/${script.id}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
         {script.name}
       </Link>
     ),
@@ -35,7 +35,7 @@ export function ScriptsTable({ rows }: { rows: ScriptSummary[] }) {
       noun="scripts"
       facets={["language", "approval"]}
       initialSort={{ columnId: "name", direction: "asc" }}
-      rowHref={(script) => `/scripts/${script.id}`}
+      rowHref={(script) => `/automation/scripts/${script.id}`}
     />
   );
 }

@@ -29,7 +29,7 @@ export function CreateScriptForm() {
       content: String(data.get("content") ?? ""),
       requiresApproval: data.get("requiresApproval") === "on",
     });
-    if (created) router.push(`/scripts/${created.id}`);
+    if (created) router.push(`/automation/scripts/${created.id}`);
   }
 
   return (

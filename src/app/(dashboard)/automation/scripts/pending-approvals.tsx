@@ -11,7 +11,7 @@ export function PendingApprovals({ scripts }: { scripts: ScriptSummary[] }) {
       <ul className="mt-1 list-inside list-disc">
         {scripts.map((script) => (
           <li key={script.id}>
-            <Link href={`/scripts/${script.id}`} className="font-medium underline">
+            <Link href={`/automation/scripts/${script.id}`} className="font-medium underline">
               {script.name}
             </Link>{" "}
             version {script.version} by {script.author}
