@@ -1,11 +1,12 @@
 /**
  * The Scripts page in Chromium with a real Linux agent: an admin adds a bash script with the
  * form, runs it on the device with an argument, and sees the device's exit code and output;
- * the run is listed under the script's latest runs.
+ * the run is listed under the script's latest runs. Four eyes: a version another admin wrote is
+ * listed as pending, its author sees no Approve button, a second admin approves it.
  */
 import { expect, test } from "@playwright/test";
 import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
-import { signIn } from "../support/sign-in";
+import { adminApi, seedUser, signIn, signInWithForm } from "../support/sign-in";
 
 type Client = { agentId: string; name: string; status: string };
 
@@ -54,4 +55,32 @@ test("an admin creates a script and runs it on a device, seeing its exit code an
   } finally {
     stopProcessGroup(agent);
   }
+});
+
+test("a version awaiting approval is listed as pending; a second admin approves it", async ({ page }, testInfo) => {
+  const api = await adminApi();
+  const name = `audit-${Date.now().toString(36)}`;
+  const created = await api.post("/scripts", { data: { name, language: "bash", content: "echo audited", requiresApproval: true } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  // The author (the first admin) is told to wait for someone else.
+  await signIn(page);
+  await page.goto("/automation/scripts");
+  await expect(page.getByTestId("pending-approvals")).toContainText(name);
+  await page.getByTestId("pending-approvals").getByRole("link", { name }).click();
+  await expect(page.getByTestId("version-1")).toContainText("awaiting another admin");
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(page.getByText("This version awaits approval")).toBeVisible();
+
+  const second = await seedUser(api, "bea", "admin");
+  await page.context().clearCookies();
+  await signInWithForm(page, second.username, second.password);
+  await page.goto(`/automation/scripts/${id}`);
+  await page.getByTestId("version-1").getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("version-1")).toContainText(`approved by ${second.username}`);
+  await expect(page.getByRole("button", { name: "Run on selected devices" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("approved.png"), fullPage: true });
+  await page.goto("/automation/scripts");
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("approved");
 });
