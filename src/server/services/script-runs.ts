@@ -103,6 +103,8 @@ async function startRun(ctx: ServiceContext, prepared: Prepared, agentId: string
       throw error;
     }
   })();
+  // Marked as handled now: it may fail before the caller attaches its own handler (or never does, with `forget`).
+  finished.catch(() => undefined);
   return { started: await read(), finished };
 }
 
@@ -123,9 +125,7 @@ async function prepare(ctx: ServiceContext, ref: number | string): Promise<Prepa
  */
 export async function runScriptOnAgent(ctx: ServiceContext, input: { scriptId: number; agentId: string; wait: boolean } & RunOptions): Promise<ScriptRun> {
   const { started, finished } = await startRun(ctx, await prepare(ctx, input.scriptId), input.agentId, input);
-  if (input.wait) return finished;
-  finished.catch(() => undefined);
-  return started;
+  return input.wait ? finished : started;
 }
 
 /**

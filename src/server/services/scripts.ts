@@ -2,7 +2,8 @@
  * The script library: scripts with immutable versions and four-eyes approval. Every change of
  * content or language is a new version with its SHA-256; description and the approval setting
  * change the script itself. When a script requires approval, its current version may run only
- * after an admin other than the version's author approved it (`assertRunnable`). Creating,
+ * after an admin other than the version's author approved it (`assertRunnable`); the requirement
+ * cannot be switched off again, or one admin could switch it off, change the script and run it. Creating,
  * changing and approving are audited, refusals included.
  */
 import { createHash } from "node:crypto";
@@ -121,6 +122,10 @@ export async function updateScript(ctx: ServiceContext, input: UpdateScriptInput
     // Locks the script so that two edits cannot both make version N+1.
     const [locked] = await tx.select().from(scripts).where(eq(scripts.id, input.scriptId)).for("update");
     if (!locked) throw notFound(input.scriptId);
+    // One admin switching the requirement off could then change and run the script alone.
+    if (locked.requiresApproval && input.requiresApproval === false) {
+      throw new AppError("CONFLICT", `Script '${locked.name}' requires approval, and that cannot be switched off: add a new script instead`);
+    }
     const { version: current } = await findScript(tx, input.scriptId);
     const language = input.language ?? current.language;
     const content = input.content ?? current.content;

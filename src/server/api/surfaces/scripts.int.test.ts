@@ -139,6 +139,26 @@ describe("runs", () => {
   });
 });
 
+it("records a run on an offline agent as an error, and answers 503 when waiting on it", async () => {
+  const offline = await FakeAgent.connect({ url: h.url, token: await h.token(), name: "gone-host" });
+  await offline.close();
+  await expect.poll(async () => (await (await caller("vera")).agents.get({ agentId: offline.agentId })).status).toBe("offline");
+  const [script] = await (await caller("vera")).scripts.list();
+  const waited = await v3(withKey("otto", `/api/v3/agents/${offline.agentId}/runscript/`, { script: script!.id, output: "wait", args: [] }));
+  expect(waited.status).toBe(503);
+  const many = await (await caller("otto")).scripts.run({ scriptId: script!.id, agentIds: [offline.agentId, agent.agentId] });
+  expect(many.runs.map((run) => [run.agentId, run.status])).toEqual([
+    [offline.agentId, "error"],
+    [agent.agentId, "succeeded"],
+  ]);
+  expect(many.runs[0]!.error).toMatch(/offline/);
+  const stored = await h.t.db.select().from(scriptRuns).where(eq(scriptRuns.agentId, offline.agentId));
+  expect(stored.map((run) => [run.status, run.requestedBy, run.finishedAt !== null])).toEqual([
+    ["error", "otto", true],
+    ["error", "otto", true],
+  ]);
+});
+
 describe("four-eyes approval", () => {
   let scriptId: number;
 
@@ -170,6 +190,7 @@ describe("four-eyes approval", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ retcode: 0, stdout: "python:ok\n" });
 
+    await expect((await caller("ada")).scripts.update({ scriptId, requiresApproval: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/cannot be switched off/) });
     const changed = await (await caller("ada")).scripts.update({ scriptId, content: "print('y')" });
     expect(changed).toMatchObject({ version: 2, approval: "pending" });
     expect((await v3(withKey("otto", `/api/v3/agents/${agent.agentId}/runscript/`, { script: scriptId, output: "wait", args: [] }))).status).toBe(409);

@@ -27,7 +27,8 @@ export function ScriptEditor({ script, editable }: { script: ScriptDetail; edita
       description: String(data.get("description") ?? ""),
       language: String(data.get("language")) as z.input<typeof updateScriptInput>["language"],
       content: String(data.get("content") ?? ""),
-      requiresApproval: data.get("requiresApproval") === "on",
+      // Left out once required: the server refuses to switch it off.
+      requiresApproval: script.requiresApproval ? undefined : data.get("requiresApproval") === "on",
     });
     if (!answer) return setSaved(null);
     setSaved(answer.version === script.version ? "Saved; the content did not change, so this is still the same version." : `Saved as version ${answer.version}.`);
@@ -44,7 +45,11 @@ export function ScriptEditor({ script, editable }: { script: ScriptDetail; edita
             <LanguageField id="edit-language" error={fieldError("language")} defaultValue={script.language} />
           </div>
           <ContentField key={script.versionId} id="edit-content" error={fieldError("content")} defaultValue={script.content} readOnly={!editable} />
-          <CheckboxField id="edit-approval" name="requiresApproval" label="Requires approval" defaultChecked={script.requiresApproval} hint="Each version runs only after an admin other than its author approved it." />
+          {script.requiresApproval ? (
+            <p className="text-xs text-slate-500">Requires approval: each version runs only after an admin other than its author approved it. This cannot be switched off.</p>
+          ) : (
+            <CheckboxField id="edit-approval" name="requiresApproval" label="Requires approval" hint="Each version runs only after an admin other than its author approved it. Once on, it cannot be switched off." />
+          )}
         </fieldset>
         <FormErrorSummary error={error} fields={FIELDS} />
         {saved ? <Alert tone="success">{saved}</Alert> : null}
