@@ -118,6 +118,16 @@ describe("runs", () => {
     expect(entry).toMatchObject({ actor: "otto", target: agent.agentId, success: true, details: expect.objectContaining({ script: "disk-report", version: 2, exitCode: 0 }) });
   });
 
+  it("answers output forget at once with Tactical RMM's sentence, and records the result when the agent answers", async () => {
+    const [script] = await (await caller("vera")).scripts.list();
+    const before = (await h.t.db.select().from(scriptRuns)).length;
+    const response = await v3(withKey("otto", `/api/v3/agents/${agent.agentId}/runscript/`, { script: script!.id, output: "forget", args: ["later"] }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBe("disk-report will now be run on fake-host");
+    await expect.poll(async () => (await h.t.db.select().from(scriptRuns).where(eq(scriptRuns.status, "succeeded"))).map((run) => run.stdout)).toContain("bash:later\n");
+    expect((await h.t.db.select().from(scriptRuns)).length).toBe(before + 1);
+  });
+
   it("refuses a timeout above 300 s and a viewer", async () => {
     const [script] = await (await caller("vera")).scripts.list();
     expect((await v3(withKey("otto", `/api/v3/agents/${agent.agentId}/runscript/`, { script: script!.id, output: "wait", args: [], timeout: 301 }))).status).toBe(400);
@@ -128,7 +138,7 @@ describe("runs", () => {
     const response = await spec000(asUser("otto", "/scripts/run", { scriptName: "disk-report", agentIds: [agent.agentId, "no-such-agent"] }));
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ triggered: [agent.agentId], missing: ["no-such-agent"] });
-    await expect.poll(async () => (await h.t.db.select().from(scriptRuns).where(and(eq(scriptRuns.agentId, agent.agentId), eq(scriptRuns.status, "succeeded")))).length).toBe(2);
+    await expect.poll(async () => (await h.t.db.select().from(scriptRuns).where(and(eq(scriptRuns.agentId, agent.agentId), eq(scriptRuns.status, "succeeded")))).length).toBe(3);
   });
 
   it("executes by id and waits for every result (spec 001), a failing exit code recorded as failed", async () => {
