@@ -169,6 +169,18 @@ it("records a run on an offline agent as an error, and answers 503 when waiting 
   ]);
 });
 
+it("confines runs and their history to the agents of the caller's clients", async () => {
+  const otto = await actorFor(h.t.db, "otto");
+  const restricted = callerAs(h.t.db, { ...otto, clientIds: [9999] }, { waiters: h.waiters, commandTimeoutMs: 5_000 });
+  const [script] = await restricted.scripts.list();
+  const before = (await h.t.db.select().from(scriptRuns)).length;
+  await expect(restricted.scripts.run({ scriptId: script!.id, agentIds: [agent.agentId] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(restricted.scripts.runOnAgent({ agentId: agent.agentId, scriptId: script!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect((await h.t.db.select().from(scriptRuns)).length).toBe(before);
+  expect((await restricted.scripts.get({ scriptId: script!.id })).runs).toEqual([]);
+  expect((await (await caller("otto")).scripts.get({ scriptId: script!.id })).runs.length).toBeGreaterThan(0);
+});
+
 describe("four-eyes approval", () => {
   let scriptId: number;
 
