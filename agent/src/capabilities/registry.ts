@@ -14,6 +14,7 @@ import { logStreamCapabilityFor, logStreamHandlers, type LogStreamCapability } f
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
+import { runScriptCapabilityFor, runScriptHandlers, type RunScriptCapability } from "./run-script";
 import { serviceCapabilityFor, serviceHandlers, type ServiceCapability } from "./services";
 import { shellCapabilityFor, shellHandlers, type ShellCapability } from "./shell";
 import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-info";
@@ -26,6 +27,7 @@ export interface Capabilities {
   power: PowerCapability;
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
+  runScript: RunScriptCapability;
   services: ServiceCapability;
   shell: ShellCapability;
   systemInfo: SystemInfoCapability;
@@ -41,6 +43,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
     power: powerCapabilityFor(platform),
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
+    runScript: runScriptCapabilityFor(platform),
     services: serviceCapabilityFor(platform),
     shell: shellCapabilityFor(platform),
     systemInfo,
@@ -67,6 +70,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...runCommandHandlers(capabilities.runCommand),
     ...shellHandlers(capabilities.shell),
     ...chatHandlers(capabilities.chat),
+    ...runScriptHandlers(capabilities.runScript),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

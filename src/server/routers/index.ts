@@ -11,6 +11,7 @@ import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
+import { scriptsRouter } from "./scripts";
 import { servicesRouter } from "./services";
 import { shellRouter } from "./shell";
 import { streamsRouter } from "./streams";
@@ -29,6 +30,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   processes: processesRouter,
+  scripts: scriptsRouter,
   services: servicesRouter,
   shell: shellRouter,
   sites: sitesRouter,
