@@ -9,6 +9,7 @@ import { deviceActionHandler } from "../commands/device-actions";
 import type { ActionResultMessage } from "../../../src/protocol";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
+import { monitoringHandlers } from "./monitoring";
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
@@ -54,6 +55,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...eventLogHandlers(capabilities.eventLogs),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
+    ...monitoringHandlers(),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

@@ -4,11 +4,13 @@ import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
+import { alertsRouter } from "./alerts";
 import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
+import { monitoringRouter } from "./monitoring";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
 import { systemHealthRouter } from "./system-health";
@@ -17,6 +19,7 @@ import { usersRouter } from "./users";
 export const appRouter = router({
   account: accountRouter,
   agents: agentsRouter,
+  alerts: alertsRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,
   audit: auditRouter,
@@ -24,6 +27,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
+  monitoring: monitoringRouter,
   processes: processesRouter,
   services: servicesRouter,
   sites: sitesRouter,

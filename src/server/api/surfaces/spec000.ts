@@ -19,6 +19,7 @@ import { zipAgentPackage } from "../../services/agent-package";
 import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { numericParam } from "./list-query";
+import { monitoringEventsRoute } from "./monitoring-events-route";
 import { openApiRoute } from "./openapi-route";
 
 const errorSchema = z.object({ error: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() });
@@ -141,5 +142,5 @@ export const spec000Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [...customRoutes, openApiRoute(() => spec000Surface)],
+  customRoutes: [...customRoutes, monitoringEventsRoute, openApiRoute(() => spec000Surface)],
 };

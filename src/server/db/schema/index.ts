@@ -11,3 +11,4 @@ export * from "./rate-limits";
 export * from "./tenancy";
 export * from "./users";
 export * from "./streams";
+export * from "./monitoring";
