@@ -100,7 +100,7 @@ export const listAlertsInput = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const alertIdInput = z.strictObject({ id: z.coerce.number({ error: "must be an alert id" }).int().positive("must be an alert id") });
+export const alertIdInput = z.strictObject({ id: z.number({ error: "must be an alert id" }).int("must be an alert id").positive("must be an alert id").max(2 ** 31 - 1, "must be an alert id") });
 
 export const alertCounts = z.object({ open: z.number().int(), critical: z.number().int(), byAgent: z.record(z.string(), z.number().int()) });
 

@@ -4,11 +4,16 @@
  */
 import { z } from "zod";
 import { v3AlertDetail, v3AlertList } from "../api/presenters/v3-alerts";
+import type { RouteRequest } from "../api/route-types";
+import { numericParam } from "../api/surfaces/list-query";
 import { alertCounts as alertCountsSchema, alertIdInput, alertView, listAlertsInput } from "../contracts/monitoring";
 import { acknowledgeAlert, alertCounts, listAlerts, resolveAlert } from "../services/alerts";
 import { operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Alerts";
+
+/** Tactical RMM posts no body: the alert is the one in the path. */
+const byPathId = ({ params }: RouteRequest) => ({ id: numericParam(params.id) });
 
 export const alertsRouter = router({
   list: viewerProcedure
@@ -21,12 +26,12 @@ export const alertsRouter = router({
     .output(alertCountsSchema)
     .query(({ ctx }) => alertCounts(ctx.service)),
   acknowledge: operatorProcedure
-    .meta({ summary: "Acknowledge an alert: seen, not resolved", tag: TAG, routes: { v3: { method: "POST", path: "/alerts/{id}/acknowledge/", present: v3AlertDetail } } })
+    .meta({ summary: "Acknowledge an alert: seen, not resolved", tag: TAG, routes: { v3: { method: "POST", path: "/alerts/{id}/acknowledge/", input: byPathId, present: v3AlertDetail } } })
     .input(alertIdInput)
     .output(alertView)
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.service, input.id)),
   resolve: operatorProcedure
-    .meta({ summary: "Resolve an alert; it is raised again if its condition persists", tag: TAG, routes: { v3: { method: "POST", path: "/alerts/{id}/resolve/", present: v3AlertDetail } } })
+    .meta({ summary: "Resolve an alert; it is raised again if its condition persists", tag: TAG, routes: { v3: { method: "POST", path: "/alerts/{id}/resolve/", input: byPathId, present: v3AlertDetail } } })
     .input(alertIdInput)
     .output(alertView)
     .mutation(({ ctx, input }) => resolveAlert(ctx.service, input.id)),
