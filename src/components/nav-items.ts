@@ -5,7 +5,7 @@ import type { NavItem } from "./nav-links";
 export const NAV: (NavItem & { procedure: string })[] = [
   { href: "/devices", label: "Devices", procedure: "agents.list" },
   { href: "/alerts", label: "Alerts", procedure: "alerts.list" },
-  { href: "/monitoring", label: "Monitoring", procedure: "monitoring.profiles" },
+  { href: "/alerts/profiles", label: "Monitoring", procedure: "monitoring.profiles" },
   { href: "/settings/clients", label: "Clients", procedure: "clients.list" },
   { href: "/settings/groups", label: "Groups", procedure: "groups.list" },
   { href: "/settings/enrollment", label: "Enrollment", procedure: "enrollment.list" },

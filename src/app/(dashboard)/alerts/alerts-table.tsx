@@ -109,7 +109,7 @@ export function AlertsTable({ rows, state, canAct }: { rows: AlertRowView[]; sta
       <EmptyState title={state === "active" ? "No active alerts" : "No alerts here"}>
         {state === "active" ? (
           <>
-            Nothing is over its threshold. Alerts come from <Link href="/monitoring" className="underline">monitoring profiles</Link> assigned to devices or groups.
+            Nothing is over its threshold. Alerts come from <Link href="/alerts/profiles" className="underline">monitoring profiles</Link> assigned to devices or groups.
           </>
         ) : (
           "Nothing matches this view yet."

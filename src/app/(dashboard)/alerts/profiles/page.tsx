@@ -1,4 +1,4 @@
-/** Monitoring profiles: threshold rules on CPU, memory, disk and network, and where they apply. */
+/** Monitoring profiles (at /alerts/profiles: /monitoring belongs to specification 000's API): threshold rules on CPU, memory, disk and network, and where they apply. */
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/session";
