@@ -109,9 +109,9 @@ export const SPEC_PATHS: Record<SurfaceName, Record<string, SpecPathState>> = {
     "POST /users/": "not planned yet",
     "PUT /users/{id}": "not planned yet",
     "DELETE /users/{id}": "not planned yet",
-    "GET /integrations/": "issue 9",
-    "PUT /integrations/smtp": "issue 9",
-    "PUT /integrations/pushover": "issue 9",
+    "GET /integrations/": "routed",
+    "PUT /integrations/smtp": "routed",
+    "PUT /integrations/pushover": "routed",
   },
   agents: {
     "GET /": "routed",

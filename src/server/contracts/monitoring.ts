@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { COMPARISONS } from "../monitoring/rule-evaluation";
 import { METRIC_ALIASES, RULE_METRICS } from "../monitoring/metrics";
-import { ALERT_SEVERITIES } from "../services/alerts";
 import { agentIdInput } from "./agents";
 import { groupNameSchema } from "./groups";
+
+export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 const name = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
 
@@ -64,6 +66,10 @@ export const createAlertProfileInput = z.strictObject({
   emails: z.array(z.email({ error: "must be an email address" })).max(50).default([]),
   dashboard: z.boolean().default(true),
   remediationScript: z.string().trim().min(1).max(256).nullish(),
+  /** Send through the Pushover integration too. */
+  pushover: z.boolean().default(false),
+  /** POST a signed JSON body here (https, or http for hosts on your own network). */
+  webhookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048).nullish(),
 });
 
 export const alertProfile = z.object({
@@ -72,7 +78,12 @@ export const alertProfile = z.object({
   emails: z.array(z.string()),
   dashboard: z.boolean(),
   remediationScript: z.string().nullable(),
+  pushover: z.boolean(),
+  webhookUrl: z.string().nullable(),
 });
+
+/** The answer to creating one: the webhook's signing key is shown this once. */
+export const createdAlertProfile = alertProfile.extend({ webhookSigningKey: z.string().nullable() });
 
 export const alertView = z.object({
   id: z.number().int(),

@@ -10,6 +10,7 @@ import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
+import { integrationsRouter } from "./integrations";
 import { monitoringRouter } from "./monitoring";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
@@ -27,6 +28,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
+  integrations: integrationsRouter,
   monitoring: monitoringRouter,
   processes: processesRouter,
   services: servicesRouter,

@@ -1,13 +1,15 @@
 /**
  * Monitoring profiles, alert profiles and the monitoring event history (specification 000,
  * "Monitoring & alerting"). Creating and assigning profiles changes what alerts a fleet raises:
- * operator, where the specification says viewer (docs/compat.md).
+ * operator, where the specification says viewer; an alert profile sends data out of the product
+ * (email, webhooks): admin (docs/compat.md).
  */
 import { z } from "zod";
 import {
   alertProfile,
   assignMonitoringProfileInput,
   createAlertProfileInput,
+  createdAlertProfile,
   createMonitoringProfileInput,
   monitoringHistoryEntry,
   monitoringHistoryInput,
@@ -16,7 +18,7 @@ import {
 } from "../contracts/monitoring";
 import { monitoringHistory } from "../services/monitoring-history";
 import { assignMonitoringProfile, createAlertProfile, createMonitoringProfile, deleteMonitoringProfile, listAlertProfiles, listMonitoringProfiles } from "../services/monitoring-profiles";
-import { operatorProcedure, router, viewerProcedure } from "../trpc";
+import { adminProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Monitoring";
 
@@ -44,10 +46,10 @@ export const monitoringRouter = router({
     .meta({ summary: "Alert profiles: where a profile's alerts go (email, dashboard, remediation script)", tag: TAG, routes: { spec000: { method: "GET", path: "/alert-profiles" } } })
     .output(z.array(alertProfile))
     .query(({ ctx }) => listAlertProfiles(ctx.db)),
-  createAlertProfile: operatorProcedure
-    .meta({ summary: "Create an alert profile", tag: TAG, routes: { spec000: { method: "POST", path: "/alert-profiles", status: 201 } } })
+  createAlertProfile: adminProcedure
+    .meta({ summary: "Create an alert profile: email addresses, Pushover, a signed webhook (its signing key is answered once)", tag: TAG, routes: { spec000: { method: "POST", path: "/alert-profiles", status: 201 } } })
     .input(createAlertProfileInput)
-    .output(alertProfile)
+    .output(createdAlertProfile)
     .mutation(({ ctx, input }) => createAlertProfile(ctx.service, input)),
   history: viewerProcedure
     .meta({ summary: "The latest monitoring events, oldest first (also live as SSE on /monitoring/events)", tag: TAG, routes: { spec000: { method: "GET", path: "/monitoring/events/history" } } })

@@ -6,17 +6,17 @@
  * client's alert is "not found".
  */
 import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { AlertSeverity } from "../contracts/monitoring";
 import type { Db } from "../db/client";
 import { agents, alerts, type AlertRow } from "../db/schema";
 import { AppError } from "../errors";
 import { publishMonitoringEvent } from "../monitoring/events";
+import { queueAlertNotifications } from "../notifications/outbox";
 import { METRIC_LABELS, formatMetric, type RuleMetric } from "../monitoring/metrics";
 import type { Comparison } from "../monitoring/rule-evaluation";
 import type { ServiceContext } from "./service-context";
 import { agentsVisibleTo } from "./tenancy";
 
-export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 const COMPARISON_WORDS: Record<Comparison, string> = { gt: "above", gte: "at or above", lt: "below", lte: "at or below" };
 
@@ -44,6 +44,11 @@ export async function raiseRuleAlert(db: Db, breach: RuleBreach): Promise<boolea
     .returning({ id: alerts.id, message: alerts.message });
   if (!raised) return false;
   const common = { agentId, agentName, profileId: profile.id, profileName: profile.name };
+  await queueAlertNotifications(db, raised.id, profile.alertProfileId, {
+    subject: `[${rule.severity}] ${agentName}: ${raised.message}`,
+    text: `${raised.message}\n\nDevice: ${agentName} (${agentId})\nMonitoring profile: ${profile.name}\nRaised: ${new Date().toISOString()}`,
+    event: { type: "alert", alertId: raised.id, ...common, metric: rule.metric, threshold: rule.threshold, value, severity: rule.severity, message: raised.message },
+  });
   await publishMonitoringEvent(db, "alert", {
     ...common,
     alertId: raised.id,

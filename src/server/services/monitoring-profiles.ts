@@ -4,24 +4,31 @@
  * gateways (they reload the rules they evaluate) and sends the agents concerned their profiles
  * (`monitoring-status`, queued so that an offline agent gets it when it connects).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { CommandPayload } from "../../protocol";
 import { CHANNELS, notify } from "../bus/channels";
 import { DEFAULT_GROUP } from "../contracts/groups";
-import type { CreateMonitoringProfileInput, MonitoringProfile } from "../contracts/monitoring";
+import type { z } from "zod";
+import type { createAlertProfileInput, CreateMonitoringProfileInput, MonitoringProfile } from "../contracts/monitoring";
 import type { Db } from "../db/client";
 import { agents, alertProfiles, alerts, groups, monitoringAssignments, monitoringProfiles, monitoringRules } from "../db/schema";
 import { AppError } from "../errors";
 import type { RuleMetric } from "../monitoring/metrics";
 import type { Comparison } from "../monitoring/rule-evaluation";
 import { queueCommand } from "./agent-commands";
-import type { AlertSeverity } from "./alerts";
+import { sealIntegrationSecret } from "./integrations";
+import type { AlertSeverity } from "../contracts/monitoring";
 import type { ServiceContext } from "./service-context";
 import { agentsVisibleTo, maySeeAgent } from "./tenancy";
 
 /** How long a queued `monitoring-status` waits for an offline agent. */
 const STATUS_TTL_MS = 24 * 3_600_000;
+
+/** A stored rule as the API shows it (the columns are text; the contract checked them on the way in). */
+function toRule({ id, metric, threshold, windowSeconds, comparison, severity }: typeof monitoringRules.$inferSelect): MonitoringProfile["rules"][number] {
+  return { id, metric: metric as RuleMetric, threshold, windowSeconds, comparison: comparison as Comparison, severity: severity as AlertSeverity };
+}
 
 const profileNotFound = (id: string) => new AppError("NOT_FOUND", `Monitoring profile ${id} not found`);
 
@@ -42,7 +49,7 @@ export async function listMonitoringProfiles(ctx: Pick<ServiceContext, "db" | "a
     alertProfileId: profile.alertProfileId,
     rules: rules
       .filter((rule) => rule.profileId === profile.id)
-      .map(({ id, metric, threshold, windowSeconds, comparison, severity }) => ({ id, metric: metric as RuleMetric, threshold, windowSeconds, comparison: comparison as Comparison, severity: severity as AlertSeverity })),
+      .map(toRule),
     assignedAgents: assignments.filter((a) => a.profileId === profile.id && a.targetType === "agent" && visible.has(a.targetId)).map((a) => a.targetId),
     assignedGroups: assignments.filter((a) => a.profileId === profile.id && a.targetType === "group").map((a) => a.targetId),
     createdAt: profile.createdAt.toISOString(),
@@ -133,7 +140,7 @@ export async function profilesForAgent(db: Db, agentId: string): Promise<AgentRu
       ...profile,
       rules: rules
         .filter((rule) => rule.profileId === profile.id)
-        .map(({ id, metric, threshold, windowSeconds, comparison, severity }) => ({ id, metric: metric as RuleMetric, threshold, windowSeconds, comparison: comparison as Comparison, severity: severity as AlertSeverity })),
+        .map(toRule),
     })),
   };
 }
@@ -159,18 +166,35 @@ async function monitoringChanged(db: Db, agentIds: string[]): Promise<void> {
   await queueMonitoringStatus(db, agentIds);
 }
 
+const alertProfileColumns = {
+  id: alertProfiles.id,
+  name: alertProfiles.name,
+  emails: alertProfiles.emails,
+  dashboard: alertProfiles.dashboard,
+  remediationScript: alertProfiles.remediationScript,
+  pushover: alertProfiles.pushover,
+  webhookUrl: alertProfiles.webhookUrl,
+};
+
 export async function listAlertProfiles(db: Db) {
-  return db
-    .select({ id: alertProfiles.id, name: alertProfiles.name, emails: alertProfiles.emails, dashboard: alertProfiles.dashboard, remediationScript: alertProfiles.remediationScript })
-    .from(alertProfiles)
-    .orderBy(asc(alertProfiles.name));
+  return db.select(alertProfileColumns).from(alertProfiles).orderBy(asc(alertProfiles.name));
 }
 
-export async function createAlertProfile(ctx: ServiceContext, input: { name: string; emails: string[]; dashboard: boolean; remediationScript?: string | null }) {
+export async function createAlertProfile(ctx: ServiceContext, input: z.output<typeof createAlertProfileInput>) {
+  // A webhook gets its own signing key, answered once; receivers check X-RMM-Signature with it.
+  const webhookSigningKey = input.webhookUrl ? randomBytes(32).toString("base64url") : null;
   const [created] = await ctx.db
     .insert(alertProfiles)
-    .values({ name: input.name, emails: input.emails, dashboard: input.dashboard, remediationScript: input.remediationScript ?? null })
-    .returning({ id: alertProfiles.id, name: alertProfiles.name, emails: alertProfiles.emails, dashboard: alertProfiles.dashboard, remediationScript: alertProfiles.remediationScript });
-  await ctx.audit({ action: "alert-profile.create", target: created!.id, details: { name: input.name } });
-  return created!;
+    .values({
+      name: input.name,
+      emails: input.emails,
+      dashboard: input.dashboard,
+      remediationScript: input.remediationScript ?? null,
+      pushover: input.pushover,
+      webhookUrl: input.webhookUrl ?? null,
+      webhookSecret: webhookSigningKey ? sealIntegrationSecret(webhookSigningKey) : null,
+    })
+    .returning(alertProfileColumns);
+  await ctx.audit({ action: "alert-profile.create", target: created!.id, details: { name: input.name, emails: input.emails.length, pushover: input.pushover, webhook: input.webhookUrl ?? null } });
+  return { ...created!, webhookSigningKey };
 }

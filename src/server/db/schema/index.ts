@@ -12,3 +12,4 @@ export * from "./tenancy";
 export * from "./users";
 export * from "./streams";
 export * from "./monitoring";
+export * from "./notifications";

@@ -14,6 +14,12 @@ export const alertProfiles = pgTable("alert_profiles", {
   emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
   dashboard: boolean("dashboard").notNull().default(true),
   remediationScript: text("remediation_script"),
+  /** Send through the Pushover integration. */
+  pushover: boolean("pushover").notNull().default(false),
+  /** POSTed a signed JSON body (notifications/webhook-signature.ts). */
+  webhookUrl: text("webhook_url"),
+  /** The webhook's signing key, sealed. */
+  webhookSecret: text("webhook_secret"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/session";
 import { mayCall } from "@/server/auth/permissions";
+import { MAX_PAGE_SIZE } from "@/server/contracts/paging";
 import { CreateProfileForm } from "./create-profile-form";
 import { ProfileList } from "./profile-list";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Monitoring" };
 
 export default async function MonitoringPage() {
   const { caller, actor } = await requirePermission("monitoring.profiles");
-  const [profiles, groups, devices, counts] = await Promise.all([caller.monitoring.profiles(), caller.groups.list(), caller.agents.list({ sortBy: "name", sortOrder: "asc", page: 1, perPage: 500 }), caller.alerts.counts()]);
+  const [profiles, groups, devices, counts] = await Promise.all([caller.monitoring.profiles(), caller.groups.list(), caller.agents.list({ sortBy: "name", sortOrder: "asc", page: 1, perPage: MAX_PAGE_SIZE }), caller.alerts.counts()]);
   const agents = devices.items.map((agent) => ({ id: agent.agentId, name: agent.displayName ?? agent.name }));
   const canEdit = mayCall(actor, "monitoring.createProfile");
   return (
