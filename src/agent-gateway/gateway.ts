@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { CHANNELS } from "../server/bus/channels";
 import { BusListener } from "../server/bus/listener";
 import { isDatabaseUnavailable } from "../server/db/availability";
+import { queueMonitoringStatus } from "../server/services/monitoring-profiles";
 import type { Db } from "../server/db/client";
 import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
@@ -18,6 +19,7 @@ import { CommandDelivery } from "./command-delivery";
 import { connectedLine, disconnectedLine } from "./connection-log";
 import { handleAgentMessage, messageHandlers } from "./message-handlers";
 import { MetricsStore } from "./metrics-store";
+import { MonitoringEvaluator } from "./monitoring-evaluator";
 import { Presence } from "./presence";
 import { AGENT_PATH, authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
 
@@ -57,7 +59,8 @@ export async function createGateway(options: GatewayOptions) {
   const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, onRestored: deliverPending });
   const listener = new BusListener(options.databaseUrl);
   const updates = options.updates ? new AgentUpdates(db, { ...options.updates, send }) : undefined;
-  const handlers = messageHandlers({ db, delivery, metrics, updates });
+  const monitoring = new MonitoringEvaluator(db, now);
+  const handlers = messageHandlers({ db, delivery, metrics, monitoring, updates });
   const logFailure = (what: string) => (error: unknown) => console.error(`[gateway] ${what} failed:`, error);
 
   const events: ConnectionEvents = {
@@ -80,6 +83,8 @@ export async function createGateway(options: GatewayOptions) {
       setImmediate(() => {
         void delivery.deliverPending([connection.agentId], { resendInFlight: true }).catch(logFailure("pending delivery"));
         void updates?.onHello(connection.agentId, hello.agentVersion).catch(logFailure("update offer"));
+        // An agent that connects is told its monitoring profiles (nothing is sent when it has none).
+        void queueMonitoringStatus(db, [connection.agentId], { onlyWatched: true }).catch(logFailure("monitoring status"));
       });
     },
     async onMessage(connection, message) {
@@ -139,6 +144,7 @@ export async function createGateway(options: GatewayOptions) {
       log(disconnectedLine({ agentId, remoteAddress, ...connection.identity }, { code, reason: reason.toString(), why: connection.endedBecause }, now() - openedAt));
       if (connections.get(agentId) !== connection) return;
       connections.delete(agentId);
+      monitoring.forget(agentId);
       void presence.markOffline(agentId).catch((error: unknown) => console.error("[gateway] markOffline failed:", error));
     });
   }
@@ -170,6 +176,7 @@ export async function createGateway(options: GatewayOptions) {
   // Before listen() (by the caller): the predecessor's agents are offline before any can reconnect.
   await presence.start({ replaces: options.replaces });
   await listener.subscribe(CHANNELS.commandQueued, (payload) => delivery.onQueued(payload));
+  await listener.subscribe(CHANNELS.monitoringChanged, () => monitoring.invalidate());
   // A removed agent loses its connection at once, not only at its next reconnect.
   await listener.subscribe(CHANNELS.agentRevoked, (agentId) => connections.get(agentId)?.socket.close(4001, "agent removed"));
   // Back from an outage: we may have been declared dead meanwhile, and queued commands were not heard.

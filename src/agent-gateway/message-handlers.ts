@@ -14,21 +14,25 @@ import type { AgentConnection } from "./agent-connection";
 import type { AgentUpdates } from "./agent-updates";
 import type { CommandDelivery } from "./command-delivery";
 import type { MetricsStore } from "./metrics-store";
+import type { MonitoringEvaluator } from "./monitoring-evaluator";
 
 type AgentMessage = Exclude<AgentToServerMessage, { type: "hello" }>;
 type MessageOf<T extends AgentMessage["type"]> = Extract<AgentMessage, { type: T }>;
 export type MessageHandlers = { [T in AgentMessage["type"]]?: (connection: AgentConnection, message: MessageOf<T>) => Promise<void> | void };
 
-export type MessageHandlerDeps = { db: Db; delivery: CommandDelivery; metrics: MetricsStore; updates?: AgentUpdates };
+export type MessageHandlerDeps = { db: Db; delivery: CommandDelivery; metrics: MetricsStore; monitoring: MonitoringEvaluator; updates?: AgentUpdates };
 
-export function messageHandlers({ db, delivery, metrics, updates }: MessageHandlerDeps): MessageHandlers {
+export function messageHandlers({ db, delivery, metrics, monitoring, updates }: MessageHandlerDeps): MessageHandlers {
   return {
     "command-result": async (connection, message) => {
       if ((await delivery.onResult(connection.agentId, message)) === "unknown") {
         connection.send({ type: "error", code: "invalid", message: "no such command in flight for this agent", inReplyTo: message.commandId });
       }
     },
-    "monitoring-metrics": (connection, message) => metrics.add(connection.agentId, message),
+    "monitoring-metrics": async (connection, message) => {
+      metrics.add(connection.agentId, message);
+      await monitoring.onMetrics(connection.agentId, message);
+    },
     "agent-update-status": async (connection, message) => {
       await updates?.onStatus(connection.agentId, message);
     },

@@ -1,12 +1,13 @@
-/** The dashboard header: navigation (admin pages only for admins), the user (a link to their account), role and sign-out. */
+/** The dashboard header: navigation (admin pages only for admins), active alerts, the user (a link to their account), role and sign-out. */
 import Link from "next/link";
 import { mayCall } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/roles";
+import { AlertCount } from "./alert-count";
 import { BrandMark } from "./brand-mark";
 import { NavLinks } from "./nav-links";
 import { NAV } from "./nav-items";
 
-export function AppHeader({ actor }: { actor: Pick<Actor, "username" | "role" | "clientIds"> }) {
+export function AppHeader({ actor, activeAlerts }: { actor: Pick<Actor, "username" | "role" | "clientIds">; activeAlerts: { open: number; critical: number } | null }) {
   const { username, role } = actor;
   const items = NAV.filter((item) => mayCall(actor, item.procedure)).map(({ href, label }) => ({ href, label }));
   return (
@@ -18,6 +19,7 @@ export function AppHeader({ actor }: { actor: Pick<Actor, "username" | "role" | 
         </Link>
         <NavLinks items={items} />
         <div className="ml-auto flex items-center gap-3 text-[13px]">
+          {activeAlerts ? <AlertCount {...activeAlerts} /> : null}
           {/* The way to one's own account (password, TOTP): every role has one. */}
           <Link href="/settings/account" title="Your account: password and TOTP" className="group flex items-center gap-2">
             <span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-600 uppercase group-hover:bg-slate-300">

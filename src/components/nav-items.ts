@@ -4,6 +4,8 @@ import type { NavItem } from "./nav-links";
 /** Each page is shown to whoever may call the procedure that loads it. */
 export const NAV: (NavItem & { procedure: string })[] = [
   { href: "/devices", label: "Devices", procedure: "agents.list" },
+  { href: "/alerts", label: "Alerts", procedure: "alerts.list" },
+  { href: "/alerts/profiles", label: "Monitoring", procedure: "monitoring.profiles" },
   { href: "/automation/scripts", label: "Scripts", procedure: "scripts.list" },
   { href: "/settings/clients", label: "Clients", procedure: "clients.list" },
   { href: "/settings/groups", label: "Groups", procedure: "groups.list" },

@@ -5,16 +5,21 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
-function isActive(pathname: string, href: string): boolean {
+function covers(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** The entry whose address covers the page most closely (`/alerts/profiles` is Monitoring, not Alerts). */
+function activeHref(pathname: string, items: NavItem[]): string | undefined {
+  return items.filter((item) => covers(pathname, item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 export function NavLinks({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
+  const current = activeHref(usePathname(), items);
   return (
     <nav className="flex h-full items-stretch gap-1 text-[13px]" aria-label="Main">
       {items.map((item) => {
-        const active = isActive(pathname, item.href);
+        const active = item.href === current;
         return (
           <Link
             key={item.href}

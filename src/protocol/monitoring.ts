@@ -7,14 +7,19 @@ import { z } from "zod";
 import { identifier, shortText } from "./common";
 import { defineCommand, type CommandSpec } from "./envelope";
 
-/** Each names a field of `monitoring-metrics`. */
-export const monitoredMetric = z.enum(["cpuPercent", "memoryPercent", "diskPercent", "rxBytesPerSec", "txBytesPerSec"]);
+/**
+ * What a rule watches, named as specification 000's reference server names them: CPU, memory and
+ * disk usage in percent, network in KB/s received and sent together (from `monitoring-metrics`).
+ */
+export const RULE_METRICS = ["cpu", "ram", "disk-usage", "network"] as const;
+export const monitoredMetric = z.enum(RULE_METRICS);
 
 export const monitoringRule = z.object({
   metric: monitoredMetric,
   threshold: z.number(),
   windowSeconds: z.number().int().min(0).max(86_400).optional(),
   comparison: z.enum(["gt", "gte", "lt", "lte"]).optional(),
+  severity: z.enum(["info", "warning", "critical"]).optional(),
 });
 
 export const monitoringProfile = z.object({

@@ -41,7 +41,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "upload-file-start": { uploadId: "u1", path: "/tmp/a.bin", totalBytes: 5 },
   "upload-file-chunk": { uploadId: "u1", offset: 0, data: "aGVsbG8=" },
   "upload-file-end": { uploadId: "u1" },
-  "monitoring-status": { profiles: [{ id: "p1", name: "Servers", rules: [{ metric: "cpuPercent", threshold: 90, comparison: "gt" }] }] },
+  "monitoring-status": { profiles: [{ id: "p1", name: "Servers", rules: [{ metric: "cpu", threshold: 90, comparison: "gt" }] }] },
   "chat-request": { sessionId, text: "Hello, may I connect?", user: "alice", role: "operator" },
   "run-remediation": { scriptName: "clear-temp.ps1", language: "powershell", content: "Remove-Item $env:TEMP\\* -Recurse" },
   "run-command": { command: "df -h", timeoutSeconds: 30 },

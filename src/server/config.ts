@@ -29,6 +29,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9._@-]{1,64}$/, "1-64 letters, digits, '.', '_', '@' or '-'")
     .default("admin"),
   RMM_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
+  /** Pushover's message endpoint; changed only to point tests at a local receiver. */
+  PUSHOVER_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.pushover.net/1/messages.json"),
   SSO_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /**

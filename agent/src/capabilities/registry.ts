@@ -11,6 +11,7 @@ import { chatCapabilityFor, chatHandlers, type ChatCapability } from "./chat";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
 import { logStreamCapabilityFor, logStreamHandlers, type LogStreamCapability } from "./log-stream";
+import { monitoringHandlers } from "./monitoring";
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
@@ -71,6 +72,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...shellHandlers(capabilities.shell),
     ...chatHandlers(capabilities.chat),
     ...runScriptHandlers(capabilities.runScript),
+    ...monitoringHandlers(),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),
     uninstall: async () => ({ mode: service ? "service" : "files" }),

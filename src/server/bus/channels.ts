@@ -14,6 +14,8 @@ export const CHANNELS = {
   agentChanged: "rmm_agent_changed",
   /** An agent was removed: payload `<agentId>`. Gateways close its socket. */
   agentRevoked: "rmm_agent_revoked",
+  /** Monitoring profiles or their assignments changed: payload empty. Gateways reload the rules they evaluate. */
+  monitoringChanged: "rmm_monitoring_changed",
   /** A stream chunk was stored: payload `<streamEventId> <topic>`. Web processes fan it out to viewers. */
   streamEvent: "rmm_stream_event",
 } as const;

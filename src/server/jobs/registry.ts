@@ -1,5 +1,6 @@
 /** Every job the web processes run; a new job is declared in its own file and listed here. */
+import { notificationDispatch } from "../notifications/dispatch-job";
 import { cleanup, presenceSweep } from "./maintenance";
 import type { AnyJob } from "./queue";
 
-export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup];
+export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch];

@@ -5,11 +5,14 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
 import { chatRouter } from "./chat";
+import { alertsRouter } from "./alerts";
 import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
+import { integrationsRouter } from "./integrations";
+import { monitoringRouter } from "./monitoring";
 import { processesRouter } from "./processes";
 import { scriptsRouter } from "./scripts";
 import { servicesRouter } from "./services";
@@ -21,6 +24,7 @@ import { usersRouter } from "./users";
 export const appRouter = router({
   account: accountRouter,
   agents: agentsRouter,
+  alerts: alertsRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,
   chat: chatRouter,
@@ -29,6 +33,8 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
   groups: groupsRouter,
+  integrations: integrationsRouter,
+  monitoring: monitoringRouter,
   processes: processesRouter,
   scripts: scriptsRouter,
   services: servicesRouter,

@@ -17,10 +17,13 @@ import { platformLabel } from "@/lib/platform";
 import { useClock } from "@/lib/use-clock";
 import type { AgentRecord, AgentSortField } from "@/server/contracts/agents";
 
+/** What a cell may use besides its agent: filtering by a tag, and the device's active alerts. */
+export type DeviceCellContext = { filterTag: (tag: string) => void; activeAlerts: (agentId: string) => number };
+
 export type DeviceColumn = {
   id: string;
   header: string;
-  render: (agent: AgentRecord, on: { filterTag: (tag: string) => void }) => ReactNode;
+  render: (agent: AgentRecord, on: DeviceCellContext) => ReactNode;
   sort?: AgentSortField;
   /** Shown until the user chooses otherwise. */
   byDefault: boolean;
@@ -51,14 +54,23 @@ function Addresses({ addresses }: { addresses: string[] }) {
   );
 }
 
+function AlertBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <Link href="/alerts" title={`${count} active ${count === 1 ? "alert" : "alerts"}`} data-testid="device-alert-badge" className="rounded-full bg-red-600 px-1.5 text-[10px] leading-4 font-semibold text-white tabular-nums">
+      {count}
+    </Link>
+  );
+}
+
 export const NAME_COLUMN: DeviceColumn = {
   id: "name",
   header: "Name",
   sort: "name",
   byDefault: true,
-  render: (agent) => (
+  render: (agent, on) => (
     <span className="flex flex-col leading-tight">
-      <span className="flex items-center">
+      <span className="flex items-center gap-1.5">
         <Link href={`/devices/${encodeURIComponent(agent.agentId)}`} className="font-medium text-slate-900 hover:text-sky-700 hover:underline">
           {agent.displayName ?? agent.name}
         </Link>
@@ -67,6 +79,7 @@ export const NAME_COLUMN: DeviceColumn = {
             <UnreadCount count={agent.chatUnread} />
           </Link>
         ) : null}
+        <AlertBadge count={on.activeAlerts(agent.agentId)} />
       </span>
       {agent.displayName ? <span className="font-mono text-[11px] text-slate-500">{agent.name}</span> : null}
     </span>

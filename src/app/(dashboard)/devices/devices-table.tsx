@@ -18,7 +18,7 @@ import { useDeviceListUrl } from "./use-device-list-url";
 const SEARCH_DELAY_MS = 300;
 const BOX = "h-8 rounded-md border bg-white px-2 text-[13px] shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/25 focus:outline-none";
 
-type DevicesTableProps = { page: AgentPage; params: DeviceListParams; role: "viewer" | "operator" | "admin"; context: BulkContext };
+type DevicesTableProps = { page: AgentPage; params: DeviceListParams; role: "viewer" | "operator" | "admin"; context: BulkContext; alertsByAgent: Record<string, number> };
 
 function SortIcon({ direction }: { direction: "asc" | "desc" | null }) {
   return (
@@ -48,7 +48,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (query: strin
   );
 }
 
-export function DevicesTable({ page, params, role, context }: DevicesTableProps) {
+export function DevicesTable({ page, params, role, context, alertsByAgent }: DevicesTableProps) {
   const router = useRouter();
   const { change, pending } = useDeviceListUrl(params);
   const [visibleIds, setVisibleIds] = useVisibleColumns();
@@ -146,7 +146,7 @@ export function DevicesTable({ page, params, role, context }: DevicesTableProps)
                   </td>
                   {columns.map((column) => (
                     <td key={column.id} className={`border-b border-slate-100 px-3 py-1.5 align-middle ${column.numeric ? "text-right tabular-nums" : ""} ${column.className ?? ""}`}>
-                      {column.render(agent, { filterTag: (tag) => change({ tag }) })}
+                      {column.render(agent, { filterTag: (tag) => change({ tag }), activeAlerts: (agentId) => alertsByAgent[agentId] ?? 0 })}
                     </td>
                   ))}
                 </tr>

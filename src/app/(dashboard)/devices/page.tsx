@@ -45,11 +45,12 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
   const raw = await searchParams;
   const params = parseDeviceListParams(raw);
   const canAdd = mayCall(actor, "enrollment.preparePackage");
-  const [page, clients, groups, online] = await Promise.all([
+  const [page, clients, groups, online, alerts] = await Promise.all([
     caller.agents.list(listInputOf(params)),
     caller.clients.list().then((result) => result.items),
     caller.groups.list(),
     caller.agents.list({ status: "online", perPage: 1 }).then((result) => result.total),
+    caller.alerts.counts(),
   ]);
   const enrolled = clients.reduce((sum, client) => sum + client.agentCount, 0);
   const tenants = tenantOptions(clients);
@@ -75,7 +76,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Sear
       ) : (
         <div className="flex gap-4">
           <DeviceTree clients={clients} params={params} />
-          <DevicesTable page={page} params={params} role={actor.role} context={{ clients: tenants, groups }} />
+          <DevicesTable page={page} params={params} role={actor.role} context={{ clients: tenants, groups }} alertsByAgent={alerts.byAgent} />
         </div>
       )}
     </section>

@@ -20,6 +20,7 @@ import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { chatEventsRoute } from "./chat-routes";
 import { numericParam } from "./list-query";
+import { monitoringEventsRoute } from "./monitoring-events-route";
 import { openApiRoute } from "./openapi-route";
 import { shellRoutes } from "./spec000-shell";
 
@@ -144,5 +145,5 @@ export const spec000Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [...customRoutes, ...shellRoutes, openApiRoute(() => spec000Surface)],
+  customRoutes: [...customRoutes, ...shellRoutes, monitoringEventsRoute, openApiRoute(() => spec000Surface)],
 };

@@ -13,3 +13,5 @@ export * from "./users";
 export * from "./streams";
 export * from "./chat";
 export * from "./scripts";
+export * from "./monitoring";
+export * from "./notifications";

@@ -1,0 +1,70 @@
+/**
+ * Monitoring in Chromium with a real Linux agent: a profile with a low memory threshold created in
+ * the dashboard and assigned to the agent raises an alert (header count, device badge, alert
+ * centre, event history), which is acknowledged; deleting the profile closes it.
+ */
+import { expect, test } from "@playwright/test";
+import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { signIn } from "../support/sign-in";
+
+type Client = { agentId: string; status: string; name: string };
+
+test("a low memory threshold raises an alert that is acknowledged, and closes with its profile", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signIn(page);
+  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
+  const pkg = await downloadAgentPackage(page.request, "linux");
+  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "monitoring-agent.log" });
+  try {
+    let device: Client | undefined;
+    await expect
+      .poll(async () => {
+        device = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online");
+        return device?.agentId ?? "";
+      }, { timeout: 30_000 })
+      .not.toBe("");
+    const agentId = device!.agentId;
+
+    await page.getByRole("link", { name: "Monitoring" }).click();
+    await expect(page.getByText("No monitoring profiles yet")).toBeVisible();
+    const form = page.getByRole("form", { name: "New monitoring profile" });
+    const name = `Memory e2e ${Date.now().toString(36)}`;
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Rule 1 metric").selectOption("ram");
+    await form.getByLabel("Rule 1 threshold").fill("1");
+    await form.getByLabel("Rule 1 window in seconds").fill("0");
+    await form.getByLabel("Rule 1 severity").selectOption("critical");
+    await form.getByRole("button", { name: "Create profile" }).click();
+    const card = page.getByTestId("monitoring-profile").filter({ hasText: name });
+    await expect(card).toContainText("Memory ≥ 1% (latest sample, critical)");
+    await card.getByLabel(`Assign ${name} to`).selectOption(`agent:${agentId}`);
+    await card.getByRole("button", { name: "Assign" }).click();
+    await expect(card).toContainText(`Applies to: ${device!.name}`);
+
+    // The next sample (every 15 s) is over 1 %: the header's count turns red without a reload.
+    await expect(page.getByTestId("alert-count")).toHaveText("1 alert", { timeout: 40_000 });
+    await page.getByTestId("alert-count").click();
+    await expect(page).toHaveURL(/\/alerts$/);
+    const row = page.getByRole("row").filter({ hasText: device!.name });
+    await expect(row).toContainText(/Memory at or above 1%: \d+(\.\d)?% on average/);
+    await expect(row).toContainText("critical");
+    await page.screenshot({ path: "test-results/monitoring-alerts.png", fullPage: true });
+    await row.getByRole("button", { name: /Acknowledge alert/ }).click();
+    await expect(row).toContainText("acknowledged");
+    await expect(row).toContainText("by admin");
+
+    const history = (await (await page.request.get(`/monitoring/events/history?agentId=${agentId}`)).json()) as { eventName: string }[];
+    expect(history.map((entry) => entry.eventName)).toEqual(expect.arrayContaining(["alert", "alert-acknowledged"]));
+
+    await page.goto("/devices");
+    await expect(page.getByRole("row").filter({ hasText: device!.name }).getByTestId("device-alert-badge")).toHaveText("1");
+
+    await page.getByRole("link", { name: "Monitoring" }).click();
+    await card.getByRole("button", { name: `Delete ${name}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete profile" }).click();
+    await expect(card).toHaveCount(0);
+    await expect(page.getByTestId("alert-count")).toHaveText("No alerts");
+  } finally {
+    stopProcessGroup(agent);
+  }
+});
