@@ -9,6 +9,7 @@ import { deviceActionHandler } from "../commands/device-actions";
 import type { ActionResultMessage } from "../../../src/protocol";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
+import { fileHandlers, filesCapabilityFor, type FilesCapability } from "./files";
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
@@ -18,6 +19,7 @@ import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-inf
 export interface Capabilities {
   crashes: CrashCapability;
   eventLogs: EventLogCapability;
+  files: FilesCapability;
   power: PowerCapability;
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
@@ -29,6 +31,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
   return {
     crashes: crashCapabilityFor(platform),
     eventLogs: eventLogCapabilityFor(platform),
+    files: filesCapabilityFor(platform),
     power: powerCapabilityFor(platform),
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
@@ -52,6 +55,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...processHandlers(capabilities.processes, capabilities.systemInfo),
     ...crashHandlers(capabilities.crashes),
     ...eventLogHandlers(capabilities.eventLogs),
+    ...fileHandlers(capabilities.files),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
