@@ -25,7 +25,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     const facts = { method: req.method ?? "GET", pathname: (req.url ?? "/").split("?")[0]!, headers: req.headers, socketAddress: req.socket.remoteAddress };
     req.headers[CLIENT_IP_HEADER] = clientAddress(facts, config.TRUST_PROXY);
-    const refusal = guardRequest(facts, config.publicUrl);
+    const refusal = guardRequest(facts, config.publicUrl, config);
     if (refusal) {
       // The body is not read: close the connection rather than drain what may be gigabytes.
       res.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", connection: "close" });

@@ -8,6 +8,7 @@ import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
+import { filesRouter } from "./files";
 import { groupsRouter } from "./groups";
 import { processesRouter } from "./processes";
 import { servicesRouter } from "./services";
@@ -23,6 +24,7 @@ export const appRouter = router({
   clients: clientsRouter,
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
+  files: filesRouter,
   groups: groupsRouter,
   processes: processesRouter,
   services: servicesRouter,

@@ -5,6 +5,7 @@
 import { errorWithDetails } from "../error-shapes";
 import type { Surface } from "../surface";
 import { installScriptRoute } from "./deployment-routes";
+import { agentsApiFileRoutes } from "./file-routes";
 import { openApiRoute } from "./openapi-route";
 import { spec000Surface } from "./spec000";
 
@@ -18,5 +19,5 @@ export const agentsApiSurface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [installScriptRoute, openApiRoute(() => agentsApiSurface)],
+  customRoutes: [installScriptRoute, ...agentsApiFileRoutes, openApiRoute(() => agentsApiSurface)],
 };

@@ -18,6 +18,7 @@ import { recordAudit } from "../../services/audit";
 import { zipAgentPackage } from "../../services/agent-package";
 import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
+import { spec000FileRoutes } from "./file-routes";
 import { numericParam } from "./list-query";
 import { openApiRoute } from "./openapi-route";
 
@@ -141,5 +142,5 @@ export const spec000Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [...customRoutes, openApiRoute(() => spec000Surface)],
+  customRoutes: [...customRoutes, ...spec000FileRoutes, openApiRoute(() => spec000Surface)],
 };
