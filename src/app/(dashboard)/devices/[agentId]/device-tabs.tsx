@@ -10,6 +10,7 @@ const TABS = [
   { segment: "", label: "Overview" },
   { segment: "processes", label: "Processes" },
   { segment: "services", label: "Services" },
+  { segment: "files", label: "Files" },
   { segment: "events", label: "Events" },
 ] as const;
 
