@@ -1,11 +1,13 @@
 /** The file capability against real files in a temporary folder: listing, chunked reads, uploads that resume, refuse and replace atomically. */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UPLOAD_CHUNK_BYTES } from "../../../../src/protocol";
 import { fileHandlers, filesCapabilityFor } from "./index";
+import { ABANDONED_AFTER_MS, Uploads } from "./uploads";
+import { posix } from "node:path";
 import { testCommandContext } from "../../commands/test-context";
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
@@ -152,5 +154,16 @@ describe.skipIf(process.platform !== "linux")("files on Linux", () => {
     expect(answers.every((answer) => answer.accepted)).toBe(true);
     await files.end("upload-six", sha256(data));
     expect((await readFile(target)).equals(data)).toBe(true);
+  });
+
+  it("removes a week-old abandoned upload beside a new one, and keeps recent ones", async () => {
+    const old = join(dir, ".rmm-upload-abandoned-1.part");
+    const recent = join(dir, ".rmm-upload-recent-0001.part");
+    await writeFile(old, "stale");
+    await writeFile(recent, "fresh");
+    const weekAgo = (Date.now() - ABANDONED_AFTER_MS - 60_000) / 1000;
+    await utimes(old, weekAgo, weekAgo);
+    await new Uploads(posix).start({ uploadId: "upload-new-1", path: join(dir, "new.bin"), overwrite: false });
+    expect((await readdir(dir)).sort()).toEqual([".rmm-upload-recent-0001.part", ".rmm-upload-upload-new-1.part"]);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * The chunked upload on the agent. Bytes go to a temporary file beside the target, named after the
  * upload (`.rmm-upload-<uploadId>.part`), so a restarted agent finds it again and an interrupted
- * upload resumes where the file ends. Chunks are appended only at the current end (anything else
+ * upload resumes where the file ends (one left alone for a week is removed when another upload
+ * starts in its folder). Chunks are appended only at the current end (anything else
  * is answered `accepted: false` with the offset expected); the commands of one upload run one at a
  * time, whatever order the dispatcher starts them in. At the end the whole file's SHA-256 is
  * checked and the temporary file is renamed over the target, so the target is never half-written.
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { appendFile, lstat, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { appendFile, lstat, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import type { PlatformPath } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CommandError } from "../../command-error";
@@ -20,6 +21,9 @@ type Upload = { target: string; temp: string; totalBytes: number | undefined; ov
 export type StartInput = { uploadId: string; path: string; totalBytes?: number; overwrite: boolean };
 
 const tempName = (uploadId: string) => `.rmm-upload-${uploadId}.part`;
+const TEMP_PATTERN = /^\.rmm-upload-[A-Za-z0-9_-]{8,64}\.part$/;
+/** An upload nobody resumed for this long is abandoned; its temporary file goes when the next upload starts beside it. */
+export const ABANDONED_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function sizeOf(path: string): Promise<number | null> {
   return stat(path).then((info) => info.size, (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? null : Promise.reject(error)));
@@ -34,7 +38,10 @@ async function sha256Of(path: string): Promise<string> {
 export class Uploads {
   private readonly uploads = new Map<string, Upload>();
 
-  constructor(private readonly paths: PlatformPath) {}
+  constructor(
+    private readonly paths: PlatformPath,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async start(input: StartInput): Promise<{ uploadId: string; receivedBytes: number }> {
     const target = checkedPath(this.paths, input.path);
@@ -48,6 +55,7 @@ export class Uploads {
       let receivedBytes = (await sizeOf(temp)) ?? 0;
       if (input.totalBytes !== undefined && receivedBytes > input.totalBytes) receivedBytes = 0; // not this file's beginning: start again
       if (receivedBytes === 0) await writeFile(temp, new Uint8Array(0), { mode: 0o600 });
+      await this.removeAbandoned(this.paths.dirname(target), temp);
       this.uploads.set(input.uploadId, { target, temp, totalBytes: input.totalBytes, overwrite: input.overwrite, queue: existing?.queue ?? Promise.resolve() });
       return { uploadId: input.uploadId, receivedBytes };
     });
@@ -89,6 +97,18 @@ export class Uploads {
     if (!existing) return;
     if (existing.isDirectory()) throw new CommandError("invalid", `'${shown}' is a directory`);
     if (!overwrite) throw new CommandError("exists", `'${shown}' already exists; ask to overwrite it`);
+  }
+
+  /** Best effort: a folder we cannot read or a file we cannot remove is not this upload's problem. */
+  private async removeAbandoned(directory: string, keep: string): Promise<void> {
+    const names = await readdir(directory).catch(() => [] as string[]);
+    const cutoff = this.now() - ABANDONED_AFTER_MS;
+    for (const name of names.filter((candidate) => TEMP_PATTERN.test(candidate))) {
+      const path = this.paths.join(directory, name);
+      if (path === keep || [...this.uploads.values()].some((upload) => upload.temp === path)) continue;
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < cutoff) await unlink(path).catch(() => undefined);
+    }
   }
 
   private async abandon(uploadId: string, upload: Upload): Promise<void> {

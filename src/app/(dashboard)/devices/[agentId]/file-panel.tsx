@@ -118,7 +118,11 @@ export function FilePanel({ agentId, deviceName, online }: FilePanelProps) {
       <nav aria-label="Folder" className="mb-3 flex flex-wrap items-center gap-1 font-mono text-xs">
         {breadcrumbs(path).map((crumb, index, trail) => (
           <span key={crumb.path} className="inline-flex items-center gap-1">
-            {index > 0 && trail[index - 1]!.label !== "/" ? <span className="text-slate-300">/</span> : null}
+            {index > 0 ? (
+              <span aria-hidden className="text-slate-300">
+                ›
+              </span>
+            ) : null}
             {index === trail.length - 1 ? (
               <span aria-current="location" className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-900">
                 {crumb.label}
