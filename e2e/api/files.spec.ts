@@ -46,6 +46,8 @@ test("a 5 MB file uploaded through /files/.../upload comes back byte-identical f
   const download = await api.get(`/files/${agent.agentId}/download?path=${encodeURIComponent(target)}`);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toContain('filename="five-megabytes.bin"');
+  // Next drops Content-Length from route handlers; the web server restores it from X-File-Size.
+  expect(download.headers()["content-length"]).toBe(String(data.length));
   expect(sha256(await download.body())).toBe(sha256(data));
 
   // Spec 002's download of the same file, and the overwrite refusal.

@@ -63,7 +63,9 @@ test("the file browser navigates, uploads with progress, confirms a replacement 
   const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toBe("browser-upload.bin");
   expect(sha256(await readFile((await download.path())!))).toBe(sha256(replacement));
-  await expect(page.getByTestId("transfer").filter({ hasText: "Download browser-upload.bin" })).toHaveAttribute("data-state", "done");
+  const downloaded = page.getByTestId("transfer").filter({ hasText: "Download browser-upload.bin" });
+  await expect(downloaded).toHaveAttribute("data-state", "done");
+  await expect(downloaded).toContainText("195 KB of 195 KB");
 
   await page.screenshot({ path: testInfo.outputPath("files-tab.png"), fullPage: true });
   await page.screenshot({ path: path.join(os.tmpdir(), "rmm-files-tab.png"), fullPage: true });

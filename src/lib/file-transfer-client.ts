@@ -36,7 +36,7 @@ export function dispositionName(header: string | null, fallback: string): string
 export async function downloadFile(url: string, fallbackName: string, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<{ blob: Blob; name: string }> {
   const response = await fetch(url, { credentials: "same-origin", signal });
   if (!response.ok || !response.body) throw new TransferError(response.status, await errorText(response));
-  const total = Number(response.headers.get("content-length") ?? "0");
+  const total = Number(response.headers.get("content-length") ?? response.headers.get("x-file-size") ?? "0");
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let done = 0;
   const reader = response.body.getReader();

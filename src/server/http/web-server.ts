@@ -12,6 +12,7 @@ import { getConfig, requireSetting } from "../config";
 import { closeDb, getDb } from "../db/client";
 import { startJobQueue } from "../jobs/queue";
 import { JOBS } from "../jobs/registry";
+import { restoreContentLength } from "./file-size-header";
 import { CLIENT_IP_HEADER } from "./request-context";
 import { clientAddress, guardRequest } from "./request-guard";
 import { securityHeaders } from "./security-headers";
@@ -35,6 +36,7 @@ async function main() {
     const headers = securityHeaders(config.publicUrl);
     req.headers["content-security-policy"] = headers.requestCsp;
     for (const [name, value] of Object.entries(headers.response)) res.setHeader(name, value);
+    restoreContentLength(res);
     void handle(req, res);
   });
   server.listen(config.PORT, config.HOST, () => console.log(`[web] listening on ${config.HOST}:${config.PORT}`));

@@ -12,6 +12,7 @@ import { getConfig } from "../../config";
 import { jsonUploadBody, uploadAnswer, type UploadFinishOutput } from "../../contracts/files";
 import type { createCaller } from "../../routers";
 import { AppError } from "../../errors";
+import { FILE_SIZE_HEADER } from "../../http/file-size-header";
 import { contentDisposition, openDownload, pushUpload, remoteBaseName, type UploadSteps } from "../../services/file-transfer";
 import { readJsonBody } from "../request-body";
 import type { CustomRoute } from "../surface";
@@ -34,6 +35,8 @@ async function download(caller: Caller, agentId: string, path: string | null): P
     headers: {
       "content-type": "application/octet-stream",
       "content-length": String(file.totalBytes),
+      // Next drops Content-Length; the web server restores it from this (file-size-header.ts).
+      [FILE_SIZE_HEADER]: String(file.totalBytes),
       "content-disposition": contentDisposition(file.name),
       "last-modified": new Date(file.modifiedAt).toUTCString(),
       "cache-control": "no-store",

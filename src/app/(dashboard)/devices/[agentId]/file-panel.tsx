@@ -63,7 +63,7 @@ export function FilePanel({ agentId, deviceName, online }: FilePanelProps) {
     const id = begin("download", entry.name, entry.sizeBytes ?? 0);
     try {
       const url = `/files/${encodeURIComponent(agentId)}/download?path=${encodeURIComponent(entry.path)}`;
-      const { blob, name } = await downloadFile(url, entry.name, ({ done, total }) => update(id, { done, total }));
+      const { blob, name } = await downloadFile(url, entry.name, ({ done, total }) => update(id, { done, total: total || (entry.sizeBytes ?? 0) }));
       saveBlob(blob, name);
       update(id, { state: "done" });
     } catch (failure) {
