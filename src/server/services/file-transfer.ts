@@ -1,7 +1,7 @@
 /**
  * Whole files through the chunk commands, without ever holding a file in memory. A download is a
- * ReadableStream that asks for the next chunk only when the client has taken the previous one
- * (one chunk read ahead), checks each chunk's SHA-256, and fails if the file changes under it. An
+ * ReadableStream that keeps a few chunk requests in flight ahead of the client (never more, however
+ * slowly the client reads), checks each chunk's SHA-256, and fails if the file changes under it. An
  * upload re-cuts any byte stream into 256 KiB chunks, sends them in order, hashes as it goes and
  * ends with that hash; given the uploadId of an interrupted upload, it skips (but still hashes)
  * what the agent already has, so the final hash proves the two halves belong together.
@@ -22,35 +22,53 @@ function verified(chunk: DownloadFileResult, expectedOffset: number): Buffer {
   return bytes;
 }
 
-/** Reads the first chunk now (so a missing file is an error answer, not a broken stream), the rest as the client reads. */
-export async function openDownload(read: ChunkReader, baseName: (path: string) => string): Promise<OpenDownload> {
+/** Chunks asked for ahead of the one being sent: the round trips through PostgreSQL and the agent overlap. */
+export const DOWNLOAD_READ_AHEAD = 3;
+
+/**
+ * Reads the first chunk now (so a missing file is an error answer, not a broken stream), the rest
+ * as the client reads, with up to DOWNLOAD_READ_AHEAD chunks in flight: the memory held is bounded
+ * by that window, not by the file.
+ */
+export async function openDownload(read: ChunkReader, baseName: (path: string) => string, readAhead = DOWNLOAD_READ_AHEAD): Promise<OpenDownload> {
   const first = await read(0);
   const firstBytes = verified(first, 0);
-  let offset = firstBytes.length;
-  let done = first.eof;
+  const chunkBytes = firstBytes.length;
+  let nextOffset = chunkBytes;
+  const inFlight: { offset: number; chunk: Promise<DownloadFileResult> }[] = [];
+  const topUp = () => {
+    while (!first.eof && chunkBytes > 0 && inFlight.length < readAhead && nextOffset < first.totalBytes) {
+      const chunk = read(nextOffset);
+      // Awaited in order later; a failure meanwhile must not count as unhandled.
+      chunk.catch(() => undefined);
+      inFlight.push({ offset: nextOffset, chunk });
+      nextOffset += chunkBytes;
+    }
+  };
   let pending: Buffer | null = firstBytes;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        topUp();
         if (pending) {
           controller.enqueue(pending);
           pending = null;
-          if (done) controller.close();
+          if (inFlight.length === 0) controller.close();
           return;
         }
-        if (done) return controller.close();
-        const chunk = await read(offset);
+        const next = inFlight.shift();
+        if (!next) return controller.close();
+        const chunk = await next.chunk;
         if (chunk.totalBytes !== first.totalBytes || chunk.modifiedAt !== first.modifiedAt) {
           throw new AppError("CONFLICT", "The file changed during the download");
         }
-        const bytes = verified(chunk, offset);
-        offset += bytes.length;
-        done = chunk.eof || bytes.length === 0;
+        const bytes = verified(chunk, next.offset);
+        if (bytes.length !== Math.min(chunkBytes, first.totalBytes - next.offset)) throw new AppError("AGENT_ERROR", `The agent sent ${bytes.length} bytes at ${next.offset}`);
         controller.enqueue(bytes);
-        if (done) controller.close();
+        topUp();
+        if (inFlight.length === 0) controller.close();
       },
     },
-    // One chunk waiting beyond the one being sent: the next read overlaps the client's transfer.
     { highWaterMark: 1 },
   );
   return { name: baseName(first.path), totalBytes: first.totalBytes, modifiedAt: first.modifiedAt, body };
