@@ -14,12 +14,13 @@ const TABS = [
   { segment: "events", label: "Events" },
 ] as const;
 
-export function DeviceTabs({ agentId }: { agentId: string }) {
+/** `hidden`: segments of tabs above the user's role (the Files tab for viewers), left out rather than answering 403. */
+export function DeviceTabs({ agentId, hidden = [] }: { agentId: string; hidden?: string[] }) {
   const pathname = usePathname();
   const base = `/devices/${encodeURIComponent(agentId)}`;
   return (
     <nav aria-label="Device sections" className="mb-4 flex gap-1 border-b border-slate-200 text-[13px]">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => !hidden.includes(tab.segment)).map((tab) => {
         const href = tab.segment ? `${base}/${tab.segment}` : base;
         const active = tab.segment ? pathname.startsWith(href) : pathname === base || pathname === `/devices/${agentId}`;
         return (

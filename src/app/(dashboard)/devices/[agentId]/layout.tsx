@@ -55,7 +55,7 @@ export default async function DeviceLayout({ params, children }: { params: Devic
           </Alert>
         </div>
       )}
-      <DeviceTabs agentId={agent.agentId} />
+      <DeviceTabs agentId={agent.agentId} hidden={mayCall(actor, "files.list") ? [] : ["files"]} />
       {children}
     </section>
   );
