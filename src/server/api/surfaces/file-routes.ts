@@ -95,6 +95,10 @@ async function multipartUpload(request: Request, query: URLSearchParams, steps: 
   const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fields: 10, fieldSize: 8192, fileSize: limitBytes } });
 
   let upload: Promise<UploadFinishOutput> | undefined;
+  // A refused upload (409, offline agent) is answered at once, not after the rest of the body arrived.
+  let refuse: (error: unknown) => void = () => undefined;
+  const refused = new Promise<never>((_resolve, reject) => (refuse = reject));
+  refused.catch(() => undefined);
   parser.on("field", (name, value) => {
     if (name === "dest" || name === "overwrite" || name === "upload_id") fields[name] ??= value;
   });
@@ -111,12 +115,15 @@ async function multipartUpload(request: Request, query: URLSearchParams, steps: 
       ? pushUpload(steps, { path: fields.dest, overwrite: truthy(fields.overwrite), ...(fields.upload_id ? { uploadId: fields.upload_id } : {}), source, limitBytes })
       : Promise.reject(new AppError("BAD_REQUEST", "Invalid request", { details: [{ field: "dest", message: "required, before the file field" }] }));
     // Whatever happens to the upload, the rest of the form must still be read (or the parser stalls).
-    upload.catch(() => stream.resume());
+    upload.catch((error: unknown) => {
+      stream.resume();
+      refuse(error);
+    });
   });
 
   const parsing = pipeline(Readable.fromWeb(request.body as never), parser);
   // The upload's own error (refused, offline agent) is the one worth answering.
-  const parsed = await parsing.then(() => null, (error: unknown) => error);
+  const parsed = await Promise.race([parsing.then(() => null, (error: unknown) => error), refused]);
   if (!upload) throw parsed ? new AppError("BAD_REQUEST", `Malformed multipart body: ${(parsed as Error).message}`) : new AppError("BAD_REQUEST", "Invalid request", { details: [{ field: "file", message: "required" }] });
   return upload;
 }

@@ -155,6 +155,27 @@ describe("files over REST", () => {
     expect((await postForm(`/${agent.agentId}/files`, [["dest", target], ["file", new Blob([data]), "x.bin"]])).status).toBe(409);
   });
 
+  it("answers a refused multipart upload at once, without waiting for the rest of the body", async () => {
+    const target = join(dir, "refused-early.bin");
+    await writeFile(target, "exists");
+    const boundary = "----early-refusal";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="dest"\r\n\r\n${target}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.bin"\r\n\r\n`;
+    // The body's first part and 300 KiB of the file arrive; the rest never does.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(head));
+        controller.enqueue(new Uint8Array(300 * 1024));
+      },
+    });
+    const request = new Request(`http://localhost/api/agents/${agent.agentId}/files`, {
+      method: "POST",
+      headers: { cookie: operatorCookie, "x-rmm-client-ip": "10.2.2.3", "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect((await agentsApi(request)).status).toBe(409);
+  });
+
   it("resumes an interrupted upload: only the missing chunks travel, and the hash proves the halves match", async () => {
     const data = randomBytes(UPLOAD_CHUNK_BYTES * 4);
     const target = join(dir, "resumed.bin");
