@@ -10,6 +10,7 @@ import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
+import { filesRouter } from "./files";
 import { groupsRouter } from "./groups";
 import { integrationsRouter } from "./integrations";
 import { monitoringRouter } from "./monitoring";
@@ -32,6 +33,7 @@ export const appRouter = router({
   clients: clientsRouter,
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
+  files: filesRouter,
   groups: groupsRouter,
   integrations: integrationsRouter,
   monitoring: monitoringRouter,
