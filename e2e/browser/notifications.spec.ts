@@ -51,7 +51,7 @@ test("an alert reaches a real SMTP server and a signed webhook, and the deliveri
     await page.goto("/settings/notifications");
     const smtpForm = page.getByRole("form", { name: "SMTP settings" });
     await smtpForm.getByLabel("Server").fill("127.0.0.1");
-    await smtpForm.getByLabel("Port").fill(String((smtp.server.address() as AddressInfo).port));
+    await smtpForm.getByLabel("Port", { exact: true }).fill(String((smtp.server.address() as AddressInfo).port));
     await smtpForm.getByLabel("Sender address").fill("rmm@example.test");
     await smtpForm.getByRole("button", { name: "Save SMTP" }).click();
     await expect(smtpForm.getByRole("status")).toHaveText("SMTP settings saved.");
