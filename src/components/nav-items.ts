@@ -11,6 +11,7 @@ export const NAV: (NavItem & { procedure: string })[] = [
   { href: "/settings/groups", label: "Groups", procedure: "groups.list" },
   { href: "/settings/enrollment", label: "Enrollment", procedure: "enrollment.list" },
   { href: "/settings/api-keys", label: "API keys", procedure: "apiKeys.list" },
+  { href: "/settings/notifications", label: "Notifications", procedure: "integrations.list" },
   { href: "/settings/users", label: "Users", procedure: "users.list" },
   { href: "/settings/audit", label: "Audit log", procedure: "audit.list" },
 ];
