@@ -19,6 +19,7 @@ import { servicesRouter } from "./services";
 import { shellRouter } from "./shell";
 import { streamsRouter } from "./streams";
 import { systemHealthRouter } from "./system-health";
+import { tasksRouter } from "./tasks";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   processes: processesRouter,
   scripts: scriptsRouter,
   services: servicesRouter,
+  tasks: tasksRouter,
   shell: shellRouter,
   sites: sitesRouter,
   streams: streamsRouter,
