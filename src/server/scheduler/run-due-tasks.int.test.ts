@@ -39,7 +39,8 @@ beforeAll(async () => {
     keys[name] = (await createApiKey(ctx, { name: `${name} key`, role })).key;
   }
   otherListener = new BusListener(h.t.url);
-  processes = [{ db: h.t.db, waiters: h.waiters }, { db: h.t.db, waiters: new CommandWaiters(h.t.db, otherListener) }];
+  const otherWaiters = new CommandWaiters(h.t.db, otherListener);
+  processes = [{ db: h.t.db, waiters: () => h.waiters }, { db: h.t.db, waiters: () => otherWaiters }];
   agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
   agent.handlers.set("run-script", (command) => {
     ran.push(command);

@@ -9,7 +9,7 @@
  * A run is a library script run (`startScriptOnAgent`, so four-eyes approval applies: an unapproved
  * version fails the run with the reason) recorded as the scheduler, linked from the task's run.
  */
-import { and, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { nextOccurrence } from "../../lib/cron";
 import type { CommandWaiters } from "../bus/command-waiters";
 import type { TaskRunStatus } from "../contracts/task-statuses";
@@ -22,7 +22,8 @@ import { createServiceContext, systemContext } from "../services/service-context
 export const OUTPUT_EXCERPT_CHARS = 2_000;
 const SCHEDULER = "scheduler";
 
-export type SchedulerDeps = { db: Db; waiters: CommandWaiters };
+/** `waiters` is asked for only when a run starts: a pass with nothing to run opens no bus connection. */
+export type SchedulerDeps = { db: Db; waiters: () => CommandWaiters };
 type Task = typeof scheduledTasks.$inferSelect;
 
 /** What a pass did; `finished` settles once every run it started has its outcome recorded. */
@@ -33,7 +34,7 @@ export async function runDueTasks(deps: SchedulerDeps, now = new Date()): Promis
     .select({ task: scheduledTasks, agentStatus: agents.status })
     .from(scheduledTasks)
     .innerJoin(agents, eq(agents.id, scheduledTasks.agentId))
-    .where(and(eq(scheduledTasks.enabled, true), lte(scheduledTasks.nextRunAt, now)));
+    .where(and(eq(scheduledTasks.enabled, true), lte(scheduledTasks.nextRunAt, now), isNull(agents.revokedAt)));
 
   const runs: Promise<void>[] = [];
   let missed = 0;
@@ -118,7 +119,7 @@ const excerpt = (stdout: string | null, stderr: string | null) => [stdout, stder
 async function execute(deps: SchedulerDeps, task: Task, runId: number): Promise<void> {
   const actor = { userId: 0, username: `${SCHEDULER}: ${task.name}`, role: "operator" as const, via: "session" as const, clientIds: null };
   // Audited as the product acting by itself; the script run names the task as who asked.
-  const ctx = { ...createServiceContext({ db: deps.db, actor, clientIp: SCHEDULER, waiters: () => deps.waiters }), audit: systemContext(deps.db).audit };
+  const ctx = { ...createServiceContext({ db: deps.db, actor, clientIp: SCHEDULER, waiters: deps.waiters }), audit: systemContext(deps.db).audit };
   const finish = (values: Partial<typeof taskRuns.$inferInsert>) => deps.db.update(taskRuns).set({ ...values, finishedAt: new Date() }).where(eq(taskRuns.id, runId));
   try {
     const { started, finished } = await startScriptOnAgent(ctx, { scriptId: task.scriptId, agentId: task.agentId, args: task.args, timeoutSeconds: task.timeoutSeconds });

@@ -16,6 +16,6 @@ export const scheduledTasksJob = defineJob({
   retry: { retryLimit: 0 },
   timeoutSeconds: 60,
   async run(_data, { db }) {
-    await runDueTasks({ db, waiters: getCommandWaiters() });
+    await runDueTasks({ db, waiters: getCommandWaiters });
   },
 });
