@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFor, callerAs, seedUser } from "../../test/actors";
+import { actorFor, callerAs, seedUser, testServiceContext } from "../../test/actors";
 import { FakeAgent } from "../../test/fake-agent";
 import { startGatewayHarness, type GatewayHarness } from "../../test/gateway-harness";
 import { apiRequest } from "../../test/http";
@@ -15,6 +15,7 @@ import { BusListener } from "../bus/listener";
 import { CommandWaiters } from "../bus/command-waiters";
 import { agents, auditLog, scheduledTasks, scriptRuns, taskRuns } from "../db/schema";
 import { createApiKey } from "../services/api-keys";
+import { createClient } from "../services/clients";
 import { createServiceContext } from "../services/service-context";
 import { runDueTasks, type SchedulerDeps } from "./run-due-tasks";
 
@@ -149,6 +150,21 @@ describe("running", () => {
     await otto.tasks.delete({ taskId: task.id });
     const deletions = await h.t.db.select().from(auditLog).where(eq(auditLog.action, "task.delete"));
     expect(deletions).toContainEqual(expect.objectContaining({ actor: "otto", details: expect.objectContaining({ taskId: task.id, name: "toggled" }) }));
+  });
+});
+
+describe("tenancy", () => {
+  it("hides a task from someone limited to another client: not listed, and not found by id", async () => {
+    const task = await (await caller("otto")).tasks.create({ name: "private", agentId: agent.agentId, scriptId, schedule: "0 0 * * *" });
+    const other = await createClient(testServiceContext(h.t.db), { name: "Other Corp", siteName: "Other HQ" });
+    const outsider = callerAs(h.t.db, { ...(await actorFor(h.t.db, "otto")), clientIds: [other.id] }, { waiters: h.waiters });
+    expect(await outsider.tasks.list()).toEqual([]);
+    await expect(outsider.tasks.runs({ taskId: task.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.tasks.update({ taskId: task.id, enabled: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.tasks.delete({ taskId: task.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.tasks.create({ name: "x", agentId: agent.agentId, scriptId, schedule: "* * * * *" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await taskRow(task.id)).toMatchObject({ enabled: true });
+    await (await caller("otto")).tasks.delete({ taskId: task.id });
   });
 });
 
