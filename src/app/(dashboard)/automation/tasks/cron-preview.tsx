@@ -23,11 +23,16 @@ export function ScheduleField({ id, error, defaultValue = "0 3 * * *" }: { id: s
           <>
             <p>Next runs:</p>
             <ol className="list-inside list-decimal">
-              {preview.times.map((time) => (
-                <li key={time.toISOString()}>
-                  {formatTimestamp(time.toISOString(), undefined, { seconds: false })} <span className="text-slate-400">({formatTimestamp(time.toISOString(), "UTC", { seconds: false })})</span>
-                </li>
-              ))}
+              {preview.times.map((time) => {
+                const local = formatTimestamp(time.toISOString(), undefined, { seconds: false });
+                const utc = formatTimestamp(time.toISOString(), "UTC", { seconds: false });
+                return (
+                  <li key={time.toISOString()}>
+                    {local}
+                    {local !== utc ? <span className="text-slate-400"> ({utc})</span> : null}
+                  </li>
+                );
+              })}
             </ol>
           </>
         )}
