@@ -137,6 +137,21 @@ describe("running", () => {
     await (await caller("otto")).tasks.delete({ taskId: task.id });
   });
 
+  it("ends a run left running past its timeout (its web process stopped mid-run) as an error", async () => {
+    const task = await (await caller("otto")).tasks.create({ name: "lost", agentId: agent.agentId, scriptId, schedule: "0 0 1 1 *", timeoutSeconds: 60 });
+    const startedAt = new Date(Date.now() - 10 * 60_000);
+    await h.t.db.insert(taskRuns).values([
+      { taskId: task.id, scheduledFor: startedAt, status: "running", startedAt },
+      { taskId: task.id, scheduledFor: new Date(startedAt.getTime() + 1), status: "running", startedAt: new Date(Date.now() - 60_000) },
+    ]);
+    await runDueTasks(processes[0]!, new Date());
+    expect((await runsOf(task.id)).map((run) => [run.status, run.error])).toEqual([
+      ["error", expect.stringMatching(/no outcome was recorded/)],
+      ["running", null],
+    ]);
+    await (await caller("otto")).tasks.delete({ taskId: task.id });
+  });
+
   it("disables and re-enables a task: no next run while disabled, a fresh one after", async () => {
     const otto = await caller("otto");
     const task = await otto.tasks.create({ name: "toggled", agentId: agent.agentId, scriptId, schedule: "0 * * * *" });

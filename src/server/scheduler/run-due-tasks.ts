@@ -21,6 +21,8 @@ import { createServiceContext, systemContext } from "../services/service-context
 /** How much of a run's output the history keeps (the linked script run has all of it). */
 export const OUTPUT_EXCERPT_CHARS = 2_000;
 const SCHEDULER = "scheduler";
+/** Beyond its timeout, how long a run may stay `running` before it counts as lost (its web process ended mid-run). */
+export const LOST_RUN_GRACE_SECONDS = 120;
 
 /** `waiters` is asked for only when a run starts: a pass with nothing to run opens no bus connection. */
 export type SchedulerDeps = { db: Db; waiters: () => CommandWaiters };
@@ -30,6 +32,7 @@ type Task = typeof scheduledTasks.$inferSelect;
 export type SchedulerPass = { started: number; missed: number; finished: Promise<void> };
 
 export async function runDueTasks(deps: SchedulerDeps, now = new Date()): Promise<SchedulerPass> {
+  await closeLostRuns(deps.db, now);
   const due = await deps.db
     .select({ task: scheduledTasks, agentStatus: agents.status })
     .from(scheduledTasks)
@@ -50,6 +53,19 @@ export async function runDueTasks(deps: SchedulerDeps, now = new Date()): Promis
   }
   for (const { task, runId } of await claimReturned(deps.db, now)) runs.push(execute(deps, task, runId));
   return { started: runs.length, missed, finished: Promise.all(runs).then(() => undefined) };
+}
+
+/** Runs whose outcome can no longer arrive (the process that waited for it is gone) end as errors instead of `running` forever. */
+async function closeLostRuns(db: Db, now: Date): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({ status: "error", error: "no outcome was recorded (the server stopped while the script ran)", finishedAt: now })
+    .where(
+      and(
+        eq(taskRuns.status, "running"),
+        sql`${taskRuns.startedAt} < ${now.toISOString()}::timestamptz - make_interval(secs => ${LOST_RUN_GRACE_SECONDS} + (select t.timeout_seconds from ${scheduledTasks} t where t.id = ${taskRuns.taskId}))`,
+      ),
+    );
 }
 
 /** Moves the task past its due occurrence; answers the occurrence when this pass won it. */
