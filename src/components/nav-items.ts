@@ -7,6 +7,7 @@ export const NAV: (NavItem & { procedure: string })[] = [
   { href: "/alerts", label: "Alerts", procedure: "alerts.list" },
   { href: "/alerts/profiles", label: "Monitoring", procedure: "monitoring.profiles" },
   { href: "/automation/scripts", label: "Scripts", procedure: "scripts.list" },
+  { href: "/automation/tasks", label: "Scheduled tasks", procedure: "tasks.list" },
   { href: "/settings/clients", label: "Clients", procedure: "clients.list" },
   { href: "/settings/groups", label: "Groups", procedure: "groups.list" },
   { href: "/settings/enrollment", label: "Enrollment", procedure: "enrollment.list" },

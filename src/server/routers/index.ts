@@ -20,6 +20,7 @@ import { servicesRouter } from "./services";
 import { shellRouter } from "./shell";
 import { streamsRouter } from "./streams";
 import { systemHealthRouter } from "./system-health";
+import { tasksRouter } from "./tasks";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   processes: processesRouter,
   scripts: scriptsRouter,
   services: servicesRouter,
+  tasks: tasksRouter,
   shell: shellRouter,
   sites: sitesRouter,
   streams: streamsRouter,
