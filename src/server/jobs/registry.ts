@@ -1,6 +1,8 @@
 /** Every job the web processes run; a new job is declared in its own file and listed here. */
+import { checkRuns } from "../checks/check-job";
 import { notificationDispatch } from "../notifications/dispatch-job";
+import { remediationDispatch } from "../remediation/remediation-job";
 import { cleanup, presenceSweep } from "./maintenance";
 import type { AnyJob } from "./queue";
 
-export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch];
+export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch, checkRuns, remediationDispatch];
