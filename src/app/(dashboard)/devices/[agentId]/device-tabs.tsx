@@ -12,6 +12,7 @@ const TABS = [
   { segment: "processes", label: "Processes" },
   { segment: "services", label: "Services" },
   { segment: "events", label: "Events" },
+  { segment: "checks", label: "Checks" },
   { segment: "terminal", label: "Terminal" },
   { segment: "chat", label: "Chat" },
 ] as const;
