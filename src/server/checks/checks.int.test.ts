@@ -5,6 +5,7 @@
  * system), and resolves when it passes again. Remediations are rate-limited per agent and script
  * (an injected clock) and refused for a script that awaits four-eyes approval.
  */
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callerAs, seedUser } from "../../test/actors";
@@ -14,6 +15,7 @@ import { apiRequest } from "../../test/http";
 import { agents, alerts, remediations } from "../db/schema";
 import { RATE_LIMIT_MS, runPendingRemediations } from "../remediation/remediation-job";
 import { createApiKey } from "../services/api-keys";
+import { raiseRuleAlert } from "../services/alerts";
 import { listScriptRuns } from "../services/script-runs";
 import { monitoringHistory } from "../services/monitoring-history";
 import { createServiceContext, systemActorContext } from "../services/service-context";
@@ -140,5 +142,15 @@ describe("checks", () => {
     const [row] = await h.t.db.select().from(remediations).where(eq(remediations.scriptName, "risky-fix"));
     expect(row).toMatchObject({ status: "skipped", reason: expect.stringMatching(/has not been approved/) });
     expect((await events("remediation-result")).at(-1)).toMatchObject({ scriptName: "risky-fix", status: "skipped", reason: expect.stringMatching(/has not been approved/) });
+  });
+
+  it("queues the remediation of a monitoring rule's alert too", async () => {
+    const profile = await (await admin()).monitoring.createAlertProfile({ name: "Rule fix", remediationScript: "clean-disk" });
+    const rule = { id: randomUUID(), metric: "ram" as const, threshold: 75, windowSeconds: 30, comparison: "gte" as const, severity: "warning" as const };
+    const raised = await raiseRuleAlert(h.t.db, { agentId: agent.agentId, agentName: "file-01", profile: { id: randomUUID(), name: "Memory", alertProfileId: profile.id }, rule, value: 90 });
+    expect(raised).toBe(true);
+    const [alert] = await h.t.db.select().from(alerts).where(eq(alerts.ruleId, rule.id));
+    expect((await events("remediation-request")).at(-1)).toMatchObject({ alertId: alert!.id, scriptName: "clean-disk" });
+    expect(await h.t.db.select().from(remediations).where(eq(remediations.alertId, alert!.id))).toEqual([expect.objectContaining({ status: "pending", scriptName: "clean-disk" })]);
   });
 });
