@@ -144,6 +144,18 @@ describe("checks", () => {
     expect((await events("remediation-result")).at(-1)).toMatchObject({ scriptName: "risky-fix", status: "skipped", reason: expect.stringMatching(/has not been approved/) });
   });
 
+  it("removes a check through the API, closing its open alert; a viewer may not", async () => {
+    const viewer = callerAs(h.t.db, await actorFor(h.t.db, "vic"));
+    await expect(viewer.checks.delete({ id: diskCheckId })).rejects.toThrow(/operator/i);
+    expect((await h.t.db.select().from(alerts).where(eq(alerts.checkId, diskCheckId))).map((alert) => alert.status)).toContain("open");
+    const removed = await handlers.v3Handler(apiRequest(`/api/v3/checks/${diskCheckId}/`, { method: "DELETE", headers: { "x-api-key": operatorKey } }));
+    expect(await removed.json()).toEqual({ id: diskCheckId });
+    expect(await h.t.db.select().from(alerts).where(eq(alerts.checkId, diskCheckId))).not.toContainEqual(expect.objectContaining({ status: "open" }));
+    expect(await h.t.db.select().from(alerts).where(eq(alerts.checkId, diskCheckId))).toContainEqual(expect.objectContaining({ status: "resolved", resolvedBy: "check removed" }));
+    expect((await (await v3(`/checks/?agent=${encodeURIComponent(agent.agentId)}`)).json()).map((check: { id: number }) => check.id)).not.toContain(diskCheckId);
+    expect((await handlers.v3Handler(apiRequest(`/api/v3/checks/${diskCheckId}/`, { method: "DELETE", headers: { "x-api-key": operatorKey } }))).status).toBe(404);
+  });
+
   it("queues the remediation of a monitoring rule's alert too", async () => {
     const profile = await (await admin()).monitoring.createAlertProfile({ name: "Rule fix", remediationScript: "clean-disk" });
     const rule = { id: randomUUID(), metric: "ram" as const, threshold: 75, windowSeconds: 30, comparison: "gte" as const, severity: "warning" as const };

@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 import { v3CheckDetail, v3CheckList, v3CreateCheckBody, v3CreateCheckInput } from "../api/presenters/v3-checks";
-import { checkView, createCheckInput, listChecksInput } from "../contracts/checks";
-import { createCheck, listChecks } from "../services/checks";
+import { numericParam } from "../api/surfaces/list-query";
+import { checkIdInput, checkView, createCheckInput, listChecksInput } from "../contracts/checks";
+import { createCheck, deleteCheck, listChecks } from "../services/checks";
 import { operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Checks";
@@ -29,4 +30,9 @@ export const checksRouter = router({
     .input(createCheckInput)
     .output(checkView)
     .mutation(({ ctx, input }) => createCheck(ctx.service, input)),
+  delete: operatorProcedure
+    .meta({ summary: "Remove a check; its open alert is closed", tag: TAG, routes: { v3: { method: "DELETE", path: "/checks/{id}/", input: ({ params }) => ({ id: numericParam(params.id) }) } } })
+    .input(checkIdInput)
+    .output(z.object({ id: z.number().int() }))
+    .mutation(({ ctx, input }) => deleteCheck(ctx.service, input.id)),
 });

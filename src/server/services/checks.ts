@@ -1,11 +1,11 @@
 /**
  * Checks per agent: created by operators, listed to viewers (only for the agents they may see),
  * run by the checks job (src/server/checks/run-checks.ts). A check's alert profile decides who is
- * notified and which remediation script runs when it fails.
+ * notified and which remediation script runs when it fails. Removing a check closes its open alert.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { CheckView, CreateCheckInput } from "../contracts/checks";
-import { agents, alertProfiles, checks, type CheckRow } from "../db/schema";
+import { agents, alertProfiles, alerts, checks, type CheckRow } from "../db/schema";
 import { AppError } from "../errors";
 import type { ServiceContext } from "./service-context";
 import { agentsVisibleTo } from "./tenancy";
@@ -52,4 +52,20 @@ export async function createCheck(ctx: ServiceContext, input: CreateCheckInput):
     .returning();
   await ctx.audit({ action: "check.create", target: input.agentId, details: { checkId: row!.id, name: input.name, checkType: input.config.checkType } });
   return toCheckView(row!);
+}
+
+/** Removes a check of an agent the actor may see; its open alert is closed (`resolvedBy: "check removed"`). */
+export async function deleteCheck(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  const [row] = await ctx.db
+    .select({ check: checks })
+    .from(checks)
+    .innerJoin(agents, eq(agents.id, checks.agentId))
+    .where(and(eq(checks.id, id), agentsVisibleTo(ctx.actor)));
+  if (!row) throw new AppError("NOT_FOUND", `Check ${id} not found`);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(alerts).set({ status: "resolved", resolvedAt: new Date(), resolvedBy: "check removed" }).where(and(eq(alerts.checkId, id), ne(alerts.status, "resolved")));
+    await tx.delete(checks).where(eq(checks.id, id));
+    await ctx.audit({ action: "check.delete", target: row.check.agentId, details: { checkId: id, name: row.check.name } }, tx);
+  });
+  return { id };
 }

@@ -1,8 +1,9 @@
-/** A device's checks: type, name, passing or failing with the detail of the latest run, and when it ran. */
+/** A device's checks: type, name, passing or failing with the detail of the latest run, and when it ran; operators may remove one. */
 import { Badge, type BadgeTone } from "@/components/badge";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
 import type { CheckStatus, CheckType } from "@/server/contracts/checks";
+import { RemoveCheckButton } from "./remove-check-button";
 
 export type CheckRowView = { id: number; name: string; checkType: CheckType; status: CheckStatus; moreInfo: string; lastRun: string | null };
 
@@ -18,7 +19,7 @@ export const CHECK_TYPE_LABELS: Record<CheckType, string> = {
   eventlog: "Event log",
 };
 
-export function CheckTable({ rows, deviceName }: { rows: CheckRowView[]; deviceName: string }) {
+export function CheckTable({ rows, deviceName, canDelete }: { rows: CheckRowView[]; deviceName: string; canDelete: boolean }) {
   if (rows.length === 0) return <EmptyState title="No checks yet">Add a check to test {deviceName} every minute; a failing check raises an alert.</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -30,6 +31,7 @@ export function CheckTable({ rows, deviceName }: { rows: CheckRowView[]; deviceN
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
             <th scope="col" className="px-3 py-2 font-medium">Details</th>
             <th scope="col" className="px-3 py-2 font-medium">Last run</th>
+            {canDelete ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -46,6 +48,11 @@ export function CheckTable({ rows, deviceName }: { rows: CheckRowView[]; deviceN
               <td className="px-3 py-2 text-slate-500">
                 <RelativeTime iso={row.lastRun} never="Not yet" />
               </td>
+              {canDelete ? (
+                <td className="px-3 py-2 text-right">
+                  <RemoveCheckButton id={row.id} name={row.name} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

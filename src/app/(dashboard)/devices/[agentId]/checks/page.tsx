@@ -18,7 +18,7 @@ export default async function DeviceChecksPage({ params }: { params: DeviceParam
   const rows: CheckRowView[] = checks.map((check) => ({ id: check.id, name: check.name, checkType: check.checkType, status: check.status, moreInfo: check.moreInfo, lastRun: check.lastRun?.toISOString() ?? null }));
   return (
     <div className="space-y-4">
-      <CheckTable rows={rows} deviceName={shownName(agent)} />
+      <CheckTable rows={rows} deviceName={shownName(agent)} canDelete={mayCall(actor, "checks.delete")} />
       {canCreate ? <CreateCheckForm agentId={agent.agentId} alertProfiles={alertProfiles.map((profile) => ({ id: profile.id, name: profile.name }))} /> : null}
     </div>
   );
