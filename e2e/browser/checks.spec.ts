@@ -1,6 +1,7 @@
 /**
  * The device page's Checks tab in Chromium with a real Linux agent: a memory check added through
- * the form is listed as pending, and after the next check round as failing (1 % cannot hold).
+ * the form is listed as pending, after the next check round as failing (1 % cannot hold), and is
+ * removed again.
  */
 import { expect, test } from "@playwright/test";
 import { stopProcessGroup } from "../support/agent-package";
@@ -34,6 +35,10 @@ test("a check added on the Checks tab runs and shows its outcome", async ({ page
         { timeout: 150_000, intervals: [5_000] },
       )
       .toMatch(/failing.*Memory [\d.]+%, threshold 1%/);
+
+    await page.getByRole("button", { name: "Remove check Memory tiny" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove check" }).click();
+    await expect(page.getByText("No checks yet")).toBeVisible();
   } finally {
     stopProcessGroup(agent);
   }

@@ -42,6 +42,7 @@ beforeAll(async () => {
   await seedUser(h.t.db, "olga", "operator");
   await seedUser(h.t.db, "vic", "viewer");
   await seedUser(h.t.db, "ada", "admin");
+  await seedUser(h.t.db, "bea", "admin");
   operatorKey = (await createApiKey(createServiceContext({ db: h.t.db, actor: await actorFor(h.t.db, "olga"), clientIp: "127.0.0.1", waiters: () => h.waiters }), { name: "checks", role: "operator" })).key;
   agent = await FakeAgent.connect({ url: h.url, token: await h.token(), name: "file-01" });
   agent.handlers.set("run-script", (command) => {
@@ -131,7 +132,7 @@ describe("checks", () => {
   });
 
   it("does not run a remediation script that awaits four-eyes approval, and says why", async () => {
-    await (await admin()).scripts.create({ name: "risky-fix", language: "bash", content: "rm -rf /tmp/cache", requiresApproval: true });
+    const created = await (await admin()).scripts.create({ name: "risky-fix", language: "bash", content: "rm -rf /tmp/cache", requiresApproval: true });
     const profile = await (await admin()).monitoring.createAlertProfile({ name: "Risky", remediationScript: "risky-fix" });
     await (await operator()).checks.create({ agentId: agent.agentId, name: "CPU", alertProfileId: profile.id, config: { checkType: "cpuload", threshold: 1 } });
     const metrics = { at: new Date().toISOString(), cpuPercent: 80, memoryPercent: 10, diskPercent: 10, network: { rxBytesPerSec: 0, txBytesPerSec: 0 } };
@@ -142,6 +143,17 @@ describe("checks", () => {
     const [row] = await h.t.db.select().from(remediations).where(eq(remediations.scriptName, "risky-fix"));
     expect(row).toMatchObject({ status: "skipped", reason: expect.stringMatching(/has not been approved/) });
     expect((await events("remediation-result")).at(-1)).toMatchObject({ scriptName: "risky-fix", status: "skipped", reason: expect.stringMatching(/has not been approved/) });
+
+    // Once a second admin approved it, the next alert runs it: the refused attempt did not count for the rate limit.
+    const script = await (await admin()).scripts.get({ scriptId: created.id });
+    await callerAs(h.t.db, await actorFor(h.t.db, "bea")).scripts.approve({ scriptId: created.id, versionId: script.versions[0]!.id });
+    await h.t.db.update(agents).set({ metrics: { ...metrics, cpuPercent: 0 } }).where(eq(agents.id, agent.agentId));
+    await runChecks(system("system:checks"));
+    await h.t.db.update(agents).set({ metrics }).where(eq(agents.id, agent.agentId));
+    await runChecks(system("system:checks"));
+    expect(await runPendingRemediations(system("system:remediation"))).toBe(1);
+    expect(scriptRuns).toHaveLength(3);
+    expect((await events("remediation-result")).at(-1)).toMatchObject({ scriptName: "risky-fix", status: "succeeded" });
   });
 
   it("removes a check through the API, closing its open alert; a viewer may not", async () => {

@@ -44,15 +44,18 @@ async function remediate(ctx: ServiceContext, remediation: Remediation, now: Dat
   if (await recentlyStarted(ctx.db, remediation, now)) {
     return { status: "skipped", reason: `rate-limited: '${remediation.scriptName}' already ran on this agent within the last ${RATE_LIMIT_MS / 60_000} minutes` };
   }
-  await ctx.db.update(remediations).set({ startedAt: now }).where(eq(remediations.id, remediation.id));
+  const started = (at: Date | null) => ctx.db.update(remediations).set({ startedAt: at }).where(eq(remediations.id, remediation.id));
+  await started(now);
   try {
     const { runs, missing } = await runScriptOnAgents(ctx, { script: remediation.scriptName, agentIds: [remediation.agentId], wait: true, args: [], timeoutSeconds: REMEDIATION_TIMEOUT_SECONDS });
     const run = runs[0];
-    if (!run) return { status: "skipped", reason: `the agent is unknown (${missing.join(", ")})` };
-    if (run.status === "succeeded") return { status: "succeeded", scriptRunId: run.id, exitCode: run.exitCode };
-    return { status: "failed", scriptRunId: run.id, exitCode: run.exitCode, reason: run.error ?? `the script ended ${run.status}${run.exitCode === null ? "" : ` with exit code ${run.exitCode}`}` };
+    if (run?.status === "succeeded") return { status: "succeeded", scriptRunId: run.id, exitCode: run.exitCode };
+    if (run) return { status: "failed", scriptRunId: run.id, exitCode: run.exitCode, reason: run.error ?? `the script ended ${run.status}${run.exitCode === null ? "" : ` with exit code ${run.exitCode}`}` };
+    await started(null);
+    return { status: "skipped", reason: `the agent is unknown (${missing.join(", ")})` };
   } catch (error) {
-    // Not found, or refused by four-eyes approval: nothing ran.
+    // Not found, or refused by four-eyes approval: nothing ran, so the next request (once approved) is not rate-limited.
+    await started(null);
     return { status: "skipped", reason: error instanceof Error ? error.message : String(error) };
   }
 }
