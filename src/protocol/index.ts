@@ -6,6 +6,7 @@
  */
 export * from "./actions";
 export * from "./chat";
+export * from "./checks";
 export * from "./common";
 export * from "./envelope";
 export * from "./files";

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { actionCommands, actionResultMessage } from "./actions";
 import { chatCommands, chatResponseMessage } from "./chat";
+import { checkCommands } from "./checks";
 import { commandResultMessage, gatewayErrorMessage } from "./envelope";
 import { fileCommands } from "./files";
 import { firewallCommands } from "./firewall";
@@ -42,6 +43,7 @@ export const commandTable = {
   ...lifecycleCommands,
   ...runCommandCommands,
   ...logStreamCommands,
+  ...checkCommands,
 };
 
 export type CommandType = keyof typeof commandTable;

@@ -45,6 +45,7 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "chat-request": { sessionId, text: "Hello, may I connect?", user: "alice", role: "operator" },
   "run-remediation": { scriptName: "clear-temp.ps1", language: "powershell", content: "Remove-Item $env:TEMP\\* -Recurse" },
   "run-command": { command: "df -h", timeoutSeconds: 30 },
+  "run-check": { check: "ping", host: "192.0.2.1", count: 2 },
   "run-script": { language: "bash", content: "echo \"$1\"", args: ["hello world"], timeoutSeconds: 60 },
   uninstall: {},
 };

@@ -8,6 +8,7 @@ import type { HandlerTable } from "../commands/dispatcher";
 import { deviceActionHandler } from "../commands/device-actions";
 import type { ActionResultMessage } from "../../../src/protocol";
 import { chatCapabilityFor, chatHandlers, type ChatCapability } from "./chat";
+import { checkCapabilityFor, checkHandlers, type CheckCapability } from "./checks";
 import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crashes";
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
 import { logStreamCapabilityFor, logStreamHandlers, type LogStreamCapability } from "./log-stream";
@@ -23,6 +24,7 @@ import { systemInfoCapabilityFor, type SystemInfoCapability } from "./system-inf
 
 export interface Capabilities {
   chat: ChatCapability;
+  checks: CheckCapability;
   crashes: CrashCapability;
   eventLogs: EventLogCapability;
   logStream: LogStreamCapability;
@@ -40,6 +42,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
   const systemInfo = systemInfoCapabilityFor(platform);
   return {
     chat: chatCapabilityFor(platform, systemInfo),
+    checks: checkCapabilityFor(platform),
     crashes: crashCapabilityFor(platform),
     eventLogs: eventLogCapabilityFor(platform),
     logStream: logStreamCapabilityFor(platform),
@@ -76,6 +79,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...shellHandlers(capabilities.shell),
     ...chatHandlers(capabilities.chat),
     ...runScriptHandlers(capabilities.runScript),
+    ...checkHandlers(capabilities.checks),
     ...monitoringHandlers(),
     // Only the acknowledgement: the agent removes itself once the reply is on its way (agent.ts, main.ts).
     "invoke-action": deviceActionHandler({ power: capabilities.power, service, restartAgent, report }),

@@ -31,7 +31,12 @@ const OUR_ADDITIONS: Record<string, string[]> = {
     "POST /clients/",
     "GET /clients/{id}/sites/",
   ],
-  v3: ["GET /openapi.json", "POST /scripts/" /* specification 003 lists scripts made in the dashboard; an API client may make them too */],
+  v3: [
+    "GET /openapi.json",
+    "POST /scripts/" /* specification 003 lists scripts made in the dashboard; an API client may make them too */,
+    "POST /checks/" /* specification 003 lists checks; an API client may add and remove them too */,
+    "DELETE /checks/{id}/",
+  ],
   agents: ["GET /openapi.json", "POST /{agent_id}/stream-token" /* EventSource cannot send headers: the streams take a short-lived ?token= */],
 };
 

@@ -140,7 +140,7 @@ export const SPEC_PATHS: Record<SurfaceName, Record<string, SpecPathState>> = {
     "GET /clients/{id}/sites/": "routed",
     "GET /scripts/": "routed",
     "POST /agents/{agent_id}/runscript/": "routed",
-    "GET /checks/": "issue 9",
+    "GET /checks/": "routed",
     "GET /tasks/": "routed",
     "POST /tasks/": "routed",
     "GET /alerts/": "routed",

@@ -6,8 +6,8 @@ export function hasRole(actual: Role, minimum: Role): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(minimum);
 }
 
-/** How the actor proved who it is. */
-export type AuthMethod = "session" | "sso" | "jwt" | "api-key";
+/** How the actor proved who it is; `system` is the product acting by itself (checks, remediation). */
+export type AuthMethod = "session" | "sso" | "jwt" | "api-key" | "system";
 
 /**
  * Who is acting: stamped on every request context and written into the audit log. `clientIds`

@@ -5,6 +5,7 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { agentsRouter } from "./agents";
 import { chatRouter } from "./chat";
+import { checksRouter } from "./checks";
 import { alertsRouter } from "./alerts";
 import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
@@ -30,6 +31,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
   chat: chatRouter,
+  checks: checksRouter,
   audit: auditRouter,
   clients: clientsRouter,
   deployments: deploymentsRouter,

@@ -1,17 +1,18 @@
 /**
  * Alerts, one model for every source: raised and auto-resolved by the monitoring evaluator (in the
- * gateway, which holds the samples), acknowledged and resolved by people. Each change is a
+ * gateway, which holds the samples) and by the checks job, acknowledged and resolved by people. Each change is a
  * monitoring event, so the dashboard's alert centre and `GET /monitoring/events` hear of it at
  * once. An actor limited to some clients sees and touches only their agents' alerts: another
  * client's alert is "not found".
  */
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { AlertSeverity } from "../contracts/monitoring";
 import type { Db } from "../db/client";
 import { agents, alerts, type AlertRow } from "../db/schema";
 import { AppError } from "../errors";
 import { publishMonitoringEvent } from "../monitoring/events";
 import { queueAlertNotifications } from "../notifications/outbox";
+import { queueRemediation } from "../remediation/queue";
 import { METRIC_LABELS, formatMetric, type RuleMetric } from "../monitoring/metrics";
 import type { Comparison } from "../monitoring/rule-evaluation";
 import type { ServiceContext } from "./service-context";
@@ -34,6 +35,44 @@ export function ruleAlertMessage({ rule, value }: Pick<RuleBreach, "rule" | "val
   return `${label} ${COMPARISON_WORDS[rule.comparison]} ${formatMetric(rule.metric, rule.threshold)}: ${formatMetric(rule.metric, value)} on average${over}`;
 }
 
+/** What every newly raised alert sets off: notifications, the remediation script, and the `alert` and `monitoring-state` events. */
+type Raised = {
+  alertId: number;
+  agentId: string;
+  agentName: string;
+  alertProfileId: string | null;
+  severity: AlertSeverity;
+  message: string;
+  /** Who raised it, for the notification text (e.g. "Monitoring profile: Servers"). */
+  origin: string;
+  /** Fields naming the source in every event (profile, check). */
+  common: Record<string, unknown>;
+  /** Source-specific fields of the `alert` event and the notification's event. */
+  details: Record<string, unknown>;
+};
+
+async function announceRaised(db: Db, raised: Raised): Promise<void> {
+  const { alertId, agentId, agentName, severity, message } = raised;
+  const common = { agentId, agentName, ...raised.common };
+  await queueAlertNotifications(db, alertId, raised.alertProfileId, {
+    subject: `[${severity}] ${agentName}: ${message}`,
+    text: `${message}\n\nDevice: ${agentName} (${agentId})\n${raised.origin}\nRaised: ${new Date().toISOString()}`,
+    event: { type: "alert", alertId, ...common, ...raised.details, severity, message },
+  });
+  await publishMonitoringEvent(db, "alert", { ...common, alertId, ...raised.details, severity, message, alertProfileId: raised.alertProfileId });
+  await publishMonitoringEvent(db, "monitoring-state", { ...common, triggered: true, status: "triggered" });
+  await queueRemediation(db, { alertId, agentId, agentName, alertProfileId: raised.alertProfileId });
+}
+
+/** Resolves `where`'s open alerts as `auto` and says so; true when there was one. */
+async function autoResolve(db: Db, where: SQL | undefined, common: { agentId: string; agentName: string } & Record<string, unknown>, details: Record<string, unknown>): Promise<boolean> {
+  const resolved = await db.update(alerts).set({ status: "resolved", resolvedAt: new Date(), resolvedBy: "auto" }).where(and(where, ne(alerts.status, "resolved"))).returning({ id: alerts.id });
+  if (resolved.length === 0) return false;
+  for (const { id } of resolved) await publishMonitoringEvent(db, "alert-resolved", { ...common, alertId: id, ...details, resolvedBy: "auto" });
+  await publishMonitoringEvent(db, "monitoring-state", { ...common, triggered: false, status: "resolved" });
+  return true;
+}
+
 /** Raises the rule's alert unless one is open already (then nothing happens); true when raised. */
 export async function raiseRuleAlert(db: Db, breach: RuleBreach): Promise<boolean> {
   const { agentId, agentName, profile, rule, value } = breach;
@@ -43,40 +82,61 @@ export async function raiseRuleAlert(db: Db, breach: RuleBreach): Promise<boolea
     .onConflictDoNothing({ target: [alerts.agentId, alerts.ruleId], where: sql`${alerts.status} <> 'resolved' and ${alerts.ruleId} is not null` })
     .returning({ id: alerts.id, message: alerts.message });
   if (!raised) return false;
-  const common = { agentId, agentName, profileId: profile.id, profileName: profile.name };
-  await queueAlertNotifications(db, raised.id, profile.alertProfileId, {
-    subject: `[${rule.severity}] ${agentName}: ${raised.message}`,
-    text: `${raised.message}\n\nDevice: ${agentName} (${agentId})\nMonitoring profile: ${profile.name}\nRaised: ${new Date().toISOString()}`,
-    event: { type: "alert", alertId: raised.id, ...common, metric: rule.metric, threshold: rule.threshold, value, severity: rule.severity, message: raised.message },
-  });
-  await publishMonitoringEvent(db, "alert", {
-    ...common,
+  await announceRaised(db, {
     alertId: raised.id,
-    ruleId: rule.id,
-    metric: rule.metric,
-    threshold: rule.threshold,
-    comparison: rule.comparison,
-    value,
+    agentId,
+    agentName,
+    alertProfileId: profile.alertProfileId,
     severity: rule.severity,
     message: raised.message,
-    alertProfileId: profile.alertProfileId,
+    origin: `Monitoring profile: ${profile.name}`,
+    common: { profileId: profile.id, profileName: profile.name },
+    details: { ruleId: rule.id, metric: rule.metric, threshold: rule.threshold, comparison: rule.comparison, value },
   });
-  await publishMonitoringEvent(db, "monitoring-state", { ...common, triggered: true, status: "triggered" });
   return true;
 }
 
 /** The condition cleared by itself: the open alert of that rule is resolved as `auto`. */
 export async function autoResolveRuleAlert(db: Db, input: { agentId: string; agentName: string; profile: { id: string; name: string }; ruleId: string; value: number }): Promise<boolean> {
-  const resolved = await db
-    .update(alerts)
-    .set({ status: "resolved", resolvedAt: new Date(), resolvedBy: "auto" })
-    .where(and(eq(alerts.agentId, input.agentId), eq(alerts.ruleId, input.ruleId), ne(alerts.status, "resolved")))
-    .returning({ id: alerts.id });
-  if (resolved.length === 0) return false;
   const common = { agentId: input.agentId, agentName: input.agentName, profileId: input.profile.id, profileName: input.profile.name };
-  for (const { id } of resolved) await publishMonitoringEvent(db, "alert-resolved", { ...common, alertId: id, ruleId: input.ruleId, value: input.value, resolvedBy: "auto" });
-  await publishMonitoringEvent(db, "monitoring-state", { ...common, triggered: false, status: "resolved" });
+  return autoResolve(db, and(eq(alerts.agentId, input.agentId), eq(alerts.ruleId, input.ruleId)), common, { ruleId: input.ruleId, value: input.value });
+}
+
+export type FailingCheck = {
+  agentId: string;
+  agentName: string;
+  check: { id: number; name: string; checkType: string; severity: AlertSeverity; alertProfileId: string | null };
+  moreInfo: string;
+};
+
+/** Raises the check's alert unless one is open already (one per agent and check); true when raised. */
+export async function raiseCheckAlert(db: Db, failing: FailingCheck): Promise<boolean> {
+  const { agentId, agentName, check } = failing;
+  const message = `Check "${check.name}" (${check.checkType}) failing: ${failing.moreInfo}`;
+  const [raised] = await db
+    .insert(alerts)
+    .values({ agentId, alertType: "check", checkId: check.id, severity: check.severity, message })
+    .onConflictDoNothing({ target: [alerts.agentId, alerts.checkId], where: sql`${alerts.status} <> 'resolved' and ${alerts.checkId} is not null` })
+    .returning({ id: alerts.id });
+  if (!raised) return false;
+  await announceRaised(db, {
+    alertId: raised.id,
+    agentId,
+    agentName,
+    alertProfileId: check.alertProfileId,
+    severity: check.severity,
+    message,
+    origin: `Check: ${check.name} (${check.checkType})`,
+    common: { checkId: check.id, checkName: check.name },
+    details: { checkType: check.checkType, moreInfo: failing.moreInfo },
+  });
   return true;
+}
+
+/** The check passes again: its open alert is resolved as `auto`. */
+export async function autoResolveCheckAlert(db: Db, input: { agentId: string; agentName: string; check: { id: number; name: string }; moreInfo: string }): Promise<boolean> {
+  const common = { agentId: input.agentId, agentName: input.agentName, checkId: input.check.id, checkName: input.check.name };
+  return autoResolve(db, and(eq(alerts.agentId, input.agentId), eq(alerts.checkId, input.check.id)), common, { moreInfo: input.moreInfo });
 }
 
 /** Rules of this agent with an open (or acknowledged) alert. */

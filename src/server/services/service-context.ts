@@ -37,3 +37,11 @@ export function createServiceContext(input: { db: Db; actor: Actor; clientIp: st
 export function systemContext(db: Db): Pick<ServiceContext, "db" | "audit" | "clientIp"> {
   return { db, clientIp: "system", audit: (entry, writer = db) => recordAudit(writer, { ...entry, actor: null, via: null, clientIp: null }) };
 }
+
+/**
+ * The product acting on agents by itself (scheduled checks, remediation): an operator-level actor
+ * named `username` that sees every client, audited as `via: system`.
+ */
+export function systemActorContext(input: { db: Db; username: string; waiters: () => CommandWaiters }): ServiceContext {
+  return createServiceContext({ db: input.db, actor: { userId: 0, username: input.username, role: "operator", via: "system", clientIds: null }, clientIp: "system", waiters: input.waiters });
+}

@@ -16,3 +16,4 @@ export * from "./scripts";
 export * from "./monitoring";
 export * from "./notifications";
 export * from "./tasks";
+export * from "./checks";

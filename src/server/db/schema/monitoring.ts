@@ -79,6 +79,8 @@ export const alerts = pgTable(
     alertType: text("alert_type").notNull(),
     profileId: uuid("profile_id"),
     ruleId: uuid("rule_id"),
+    /** The failing check (checks.id) of a `check` alert. */
+    checkId: integer("check_id"),
     severity: alertSeverityEnum("severity").notNull().default("warning"),
     message: text("message").notNull(),
     value: real("value"),
@@ -94,6 +96,7 @@ export const alerts = pgTable(
   },
   (table) => [
     uniqueIndex("alerts_one_open_per_rule_idx").on(table.agentId, table.ruleId).where(sql`${table.status} <> 'resolved' and ${table.ruleId} is not null`),
+    uniqueIndex("alerts_one_open_per_check_idx").on(table.agentId, table.checkId).where(sql`${table.status} <> 'resolved' and ${table.checkId} is not null`),
     index("alerts_status_idx").on(table.status, table.createdAt),
     index("alerts_agent_idx").on(table.agentId),
   ],

@@ -13,6 +13,7 @@ const TABS = [
   { segment: "services", label: "Services" },
   { segment: "files", label: "Files" },
   { segment: "events", label: "Events" },
+  { segment: "checks", label: "Checks" },
   { segment: "terminal", label: "Terminal" },
   { segment: "chat", label: "Chat" },
 ] as const;
