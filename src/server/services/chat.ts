@@ -16,6 +16,7 @@ import { CHANNELS, notify } from "../bus/channels";
 import { publishStreamEvent } from "../streams/publish";
 import { streamTopic } from "../streams/topics";
 import type { ServiceContext } from "./service-context";
+import { publishMonitoringEvent } from "../monitoring/events";
 
 export const CHAT_EVENT = "chat";
 export const chatTopic = (agentId: string) => streamTopic("chat", agentId);
@@ -58,6 +59,8 @@ export async function publishEndpointChat(db: Db, agentId: string, message: Chat
   const id = await publishStreamEvent(db, { topic: chatTopic(agentId), event: CHAT_EVENT, data: chatEventFromEndpoint(agent ?? { id: agentId, name: agentId, loggedInUser: null }, message) });
   // Device lists re-render on this, so their unread badges count the new message.
   await notify(db, CHANNELS.agentChanged, agentId);
+  // And the monitoring stream says so, as the reference server's `chat-notification` does.
+  await publishMonitoringEvent(db, "chat-notification", { agentId, agentName: agent?.name ?? agentId, messageTimestamp: message.timestamp });
   return id;
 }
 

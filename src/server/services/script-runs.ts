@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { RunCommandResult } from "../../protocol";
 import type { ScriptRun } from "../contracts/scripts";
 import { agents, scriptRuns, scripts, scriptVersions } from "../db/schema";
+import { publishMonitoringEvent } from "../monitoring/events";
 import { agentsVisibleTo } from "./tenancy";
 import { assertRunnable, findScript } from "./scripts";
 import type { ServiceContext } from "./service-context";
@@ -152,6 +153,9 @@ export async function runScriptOnAgents(
   const targets = unique.filter((id) => known.has(id));
   const missing = unique.filter((id) => !known.has(id));
   const started = await Promise.all(targets.map((agentId) => startRun(ctx, prepared, agentId, input)));
+  // One `script-run` monitoring event per device (the reference server sends one naming them all,
+  // which would show viewers limited to some clients the other clients' device ids).
+  for (const agentId of targets) await publishMonitoringEvent(ctx.db, "script-run", { agentId, scriptName: prepared.script.name, agentIds: [agentId], requestedBy: ctx.actor.username });
   const runs = await Promise.all(
     started.map(async ({ started: run, finished }) => {
       const settled = finished.catch(async () => (await selectRuns(ctx, eq(scriptRuns.id, run.id), 1))[0]!);

@@ -12,6 +12,7 @@ import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-
 import { apiRequest } from "../../../test/http";
 import { auditLog, scriptRuns } from "../../db/schema";
 import { createApiKey } from "../../services/api-keys";
+import { monitoringHistory } from "../../services/monitoring-history";
 import { createServiceContext } from "../../services/service-context";
 import { sha256Of } from "../../services/scripts";
 
@@ -139,6 +140,9 @@ describe("runs", () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ triggered: [agent.agentId], missing: ["no-such-agent"] });
     await expect.poll(async () => (await h.t.db.select().from(scriptRuns).where(and(eq(scriptRuns.agentId, agent.agentId), eq(scriptRuns.status, "succeeded")))).length).toBe(3);
+    // The monitoring stream tells of the run, device by device.
+    const events = await monitoringHistory({ db: h.t.db, actor: await actorFor(h.t.db, "otto") }, { agentId: agent.agentId, limit: 50 });
+    expect(events.filter((entry) => entry.eventName === "script-run").at(-1)?.payload).toMatchObject({ type: "script-run", agentId: agent.agentId, scriptName: "disk-report", requestedBy: "otto" });
   });
 
   it("executes by id and waits for every result (spec 001), a failing exit code recorded as failed", async () => {

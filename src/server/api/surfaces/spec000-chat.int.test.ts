@@ -11,6 +11,7 @@ import type { GatewayHarness } from "../../../test/gateway-harness";
 import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { sseReader } from "../../../test/sse-reader";
 import { auditLog, streamEvents } from "../../db/schema";
+import { monitoringHistory } from "../../services/monitoring-history";
 
 let s: Spec000Harness<"op" | "view">;
 let h: GatewayHarness;
@@ -80,6 +81,9 @@ describe("chat over REST", () => {
     expect(Date.parse((answer!.data as { timestamp: string }).timestamp)).toBeGreaterThan(Date.now() - 60_000);
     expect(Number(answer!.id)).toBeGreaterThan(Number(firstId));
     abort.abort();
+    // The fleet's monitoring stream hears of the answer too (`chat-notification`).
+    const eventNames = async () => (await monitoringHistory({ db: h.t.db, actor: { clientIds: null } as never }, { agentId: agent.agentId, limit: 10 })).map((entry) => entry.eventName);
+    await expect.poll(eventNames).toContain("chat-notification");
   });
 
   it("replays only what came after a reconnecting viewer's Last-Event-ID", async () => {
