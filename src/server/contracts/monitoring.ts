@@ -113,6 +113,12 @@ export const listAlertsInput = z.strictObject({
 
 export const alertIdInput = z.strictObject({ id: z.number({ error: "must be an alert id" }).int("must be an alert id").positive("must be an alert id").max(2 ** 31 - 1, "must be an alert id") });
 
+export const snoozeAlertInput = z.strictObject({
+  id: alertIdInput.shape.id,
+  /** 0 ends a snooze; at most a week. */
+  minutes: z.number({ error: "must be a number of minutes" }).int("must be whole minutes").min(0).max(7 * 24 * 60, "must be at most a week"),
+});
+
 export const alertCounts = z.object({ open: z.number().int(), critical: z.number().int(), byAgent: z.record(z.string(), z.number().int()) });
 
 export const monitoringHistoryInput = z.strictObject({

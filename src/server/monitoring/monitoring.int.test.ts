@@ -84,6 +84,14 @@ describe("monitoring", () => {
     expect(acknowledged.status).toBe(200);
     expect(await acknowledged.json()).toMatchObject({ id: alert.id, acknowledged: true, resolved: false });
     expect(await (await v3("/alerts/", keys.otherClient)).json()).toEqual([]);
+
+    // Snoozed: still listed, left out of the counts, until the snooze ends.
+    const operator = callerAs(h.t.db, await actorFor(h.t.db, "olga"));
+    await operator.alerts.snooze({ id: alert.id, minutes: 60 });
+    expect((await operator.alerts.counts()).open).toBe(0);
+    expect(await (await v3("/alerts/", keys.operator)).json()).toEqual([expect.objectContaining({ id: alert.id, snoozed: true })]);
+    await operator.alerts.snooze({ id: alert.id, minutes: 0 });
+    expect((await operator.alerts.counts()).open).toBe(1);
     expect((await v3(`/alerts/${alert.id}/resolve/`, keys.otherClient, { method: "POST" })).status).toBe(404);
   });
 
@@ -93,8 +101,9 @@ describe("monitoring", () => {
     const [row] = await h.t.db.select().from(alerts).where(eq(alerts.agentId, agent.agentId));
     expect(row).toMatchObject({ status: "resolved", resolvedBy: "auto", acknowledgedBy: "olga" });
     const operator = callerAs(h.t.db, await actorFor(h.t.db, "olga"));
+    // The alert row is resolved first, its events published right after.
+    await expect.poll(async () => (await operator.monitoring.history({ agentId: agent.agentId })).map((entry) => entry.eventName)).toEqual(["alert", "monitoring-state", "alert-acknowledged", "alert-resolved", "monitoring-state"]);
     const history = await operator.monitoring.history({ agentId: agent.agentId });
-    expect(history.map((entry) => entry.eventName)).toEqual(["alert", "monitoring-state", "alert-acknowledged", "alert-resolved", "monitoring-state"]);
     expect(history[0]!.payload).toMatchObject({ type: "alert", agentId: agent.agentId, agentName: "web-01", profileId, metric: "ram", threshold: 75, value: 77.5 });
     const limited = callerAs(h.t.db, { ...(await actorFor(h.t.db, "olga")), clientIds: [-1] });
     expect(await limited.monitoring.history({})).toEqual([]);

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { v3AlertDetail, v3AlertList } from "../api/presenters/v3-alerts";
 import type { RouteRequest } from "../api/route-types";
 import { numericParam } from "../api/surfaces/list-query";
-import { alertCounts as alertCountsSchema, alertIdInput, alertView, listAlertsInput } from "../contracts/monitoring";
-import { acknowledgeAlert, alertCounts, listAlerts, resolveAlert } from "../services/alerts";
+import { alertCounts as alertCountsSchema, alertIdInput, alertView, listAlertsInput, snoozeAlertInput } from "../contracts/monitoring";
+import { acknowledgeAlert, alertCounts, listAlerts, resolveAlert, snoozeAlert } from "../services/alerts";
 import { operatorProcedure, router, viewerProcedure } from "../trpc";
 
 const TAG = "Alerts";
@@ -30,6 +30,11 @@ export const alertsRouter = router({
     .input(alertIdInput)
     .output(alertView)
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.service, input.id)),
+  snooze: operatorProcedure
+    .meta({ summary: "Snooze an alert for some minutes (0 ends the snooze): left out of the active counts, still listed", tag: TAG })
+    .input(snoozeAlertInput)
+    .output(alertView)
+    .mutation(({ ctx, input }) => snoozeAlert(ctx.service, input.id, input.minutes)),
   resolve: operatorProcedure
     .meta({ summary: "Resolve an alert; it is raised again if its condition persists", tag: TAG, routes: { v3: { method: "POST", path: "/alerts/{id}/resolve/", input: byPathId, present: v3AlertDetail } } })
     .input(alertIdInput)

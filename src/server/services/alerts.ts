@@ -5,7 +5,7 @@
  * once. An actor limited to some clients sees and touches only their agents' alerts: another
  * client's alert is "not found".
  */
-import { and, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AlertSeverity } from "../contracts/monitoring";
 import type { Db } from "../db/client";
 import { agents, alerts, type AlertRow } from "../db/schema";
@@ -173,7 +173,8 @@ export async function alertCounts(ctx: Pick<ServiceContext, "db" | "actor">): Pr
     .select({ agentId: alerts.agentId, severity: alerts.severity, value: count() })
     .from(alerts)
     .innerJoin(agents, eq(agents.id, alerts.agentId))
-    .where(and(agentsVisibleTo(ctx.actor), inArray(alerts.status, ["open", "acknowledged"])))
+    // A snoozed alert is still active, but nobody needs reminding of it until the snooze ends.
+    .where(and(agentsVisibleTo(ctx.actor), inArray(alerts.status, ["open", "acknowledged"]), or(isNull(alerts.snoozedUntil), lte(alerts.snoozedUntil, new Date()))))
     .groupBy(alerts.agentId, alerts.severity);
   const byAgent: Record<string, number> = {};
   let open = 0;
@@ -203,6 +204,16 @@ export async function acknowledgeAlert(ctx: ServiceContext, id: number): Promise
   const [updated] = await ctx.db.update(alerts).set({ status: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: ctx.actor.username }).where(eq(alerts.id, id)).returning();
   await ctx.audit({ action: "alert.acknowledge", target: alert.agentId, details: { alertId: id } });
   await publishMonitoringEvent(ctx.db, "alert-acknowledged", { agentId: alert.agentId, agentName: alert.agentName, profileId: alert.profileId, alertId: id, user: ctx.actor.username });
+  return { ...updated!, agentName: alert.agentName };
+}
+
+/** Quiets an alert for a while (0 minutes ends a snooze): left out of the counts, still listed. */
+export async function snoozeAlert(ctx: ServiceContext, id: number, minutes: number): Promise<AlertView> {
+  const alert = await visibleAlert(ctx, id);
+  if (alert.status === "resolved") throw new AppError("CONFLICT", `Alert ${id} is resolved already`);
+  const snoozedUntil = minutes === 0 ? null : new Date(Date.now() + minutes * 60_000);
+  const [updated] = await ctx.db.update(alerts).set({ snoozedUntil }).where(eq(alerts.id, id)).returning();
+  await ctx.audit({ action: "alert.snooze", target: alert.agentId, details: { alertId: id, minutes } });
   return { ...updated!, agentName: alert.agentName };
 }
 

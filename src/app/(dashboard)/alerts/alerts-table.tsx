@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/relative-time";
 import type { Column } from "@/lib/table-rows";
 import { trpc } from "@/lib/trpc-client";
 import { useMutation } from "@/lib/use-mutation";
-import { alertIdInput } from "@/server/contracts/monitoring";
+import { alertIdInput, snoozeAlertInput } from "@/server/contracts/monitoring";
 
 export type AlertRowView = {
   id: number;
@@ -24,6 +24,8 @@ export type AlertRowView = {
   acknowledgedBy: string | null;
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** Set while the alert is snoozed. */
+  snoozedUntil: string | null;
 };
 
 const SEVERITY_TONES: Record<AlertRowView["severity"], BadgeTone> = { critical: "danger", warning: "warning", info: "info" };
@@ -60,6 +62,11 @@ const COLUMNS: Column<AlertRowView>[] = [
     render: (row) => (
       <span className="inline-flex items-center gap-2">
         <Badge tone={STATUS_TONES[row.status]}>{row.status}</Badge>
+        {row.snoozedUntil ? (
+          <span className="text-xs text-slate-500" title={`Snoozed until ${row.snoozedUntil}`}>
+            snoozed, back <RelativeTime iso={row.snoozedUntil} />
+          </span>
+        ) : null}
         <span className="text-xs text-slate-500">{row.status === "acknowledged" ? `by ${row.acknowledgedBy}` : row.status === "resolved" ? (row.resolvedBy === "auto" ? "cleared by itself" : `by ${row.resolvedBy}`) : null}</span>
       </span>
     ),
@@ -69,14 +76,15 @@ const COLUMNS: Column<AlertRowView>[] = [
 export function AlertsTable({ rows, state, canAct }: { rows: AlertRowView[]; state: string; canAct: boolean }) {
   const acknowledge = useMutation(alertIdInput, (input: { id: number }) => trpc.alerts.acknowledge.mutate(input));
   const resolve = useMutation(alertIdInput, (input: { id: number }) => trpc.alerts.resolve.mutate(input));
+  const snooze = useMutation(snoozeAlertInput, (input: { id: number; minutes: number }) => trpc.alerts.snooze.mutate(input));
   const [busy, setBusy] = useState<number | null>(null);
-  const error = acknowledge.error ?? resolve.error;
+  const error = acknowledge.error ?? resolve.error ?? snooze.error;
 
   const columns = useMemo<Column<AlertRowView>[]>(() => {
     if (!canAct) return COLUMNS;
-    const act = (run: (input: { id: number }) => Promise<unknown>, id: number) => {
+    const act = (run: () => Promise<unknown>, id: number) => {
       setBusy(id);
-      void run({ id }).finally(() => setBusy(null));
+      void run().finally(() => setBusy(null));
     };
     return [
       ...COLUMNS,
@@ -86,23 +94,26 @@ export function AlertsTable({ rows, state, canAct }: { rows: AlertRowView[]; sta
         accessor: () => null,
         sortable: false,
         searchable: false,
-        className: "w-44 py-0 text-right",
+        className: "w-64 py-0 text-right",
         render: (row) =>
           row.status === "resolved" ? null : (
             <span className="inline-flex gap-1">
               {row.status === "open" ? (
-                <Button size="xs" variant="secondary" disabled={busy === row.id} onClick={() => act(acknowledge.run, row.id)} aria-label={`Acknowledge alert ${row.id}`}>
+                <Button size="xs" variant="secondary" disabled={busy === row.id} onClick={() => act(() => acknowledge.run({ id: row.id }), row.id)} aria-label={`Acknowledge alert ${row.id}`}>
                   Acknowledge
                 </Button>
               ) : null}
-              <Button size="xs" variant="secondary" disabled={busy === row.id} onClick={() => act(resolve.run, row.id)} aria-label={`Resolve alert ${row.id}`}>
+              <Button size="xs" variant="ghost" disabled={busy === row.id} onClick={() => act(() => snooze.run({ id: row.id, minutes: row.snoozedUntil ? 0 : 60 }), row.id)} aria-label={`${row.snoozedUntil ? "End the snooze of" : "Snooze for an hour"} alert ${row.id}`}>
+                {row.snoozedUntil ? "Unsnooze" : "Snooze 1 h"}
+              </Button>
+              <Button size="xs" variant="secondary" disabled={busy === row.id} onClick={() => act(() => resolve.run({ id: row.id }), row.id)} aria-label={`Resolve alert ${row.id}`}>
                 Resolve
               </Button>
             </span>
           ),
       },
     ];
-  }, [canAct, busy, acknowledge.run, resolve.run]);
+  }, [canAct, busy, acknowledge.run, resolve.run, snooze.run]);
 
   if (rows.length === 0) {
     return (

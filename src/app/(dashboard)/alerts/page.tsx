@@ -31,6 +31,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     acknowledgedBy: alert.acknowledgedBy,
     resolvedBy: alert.resolvedBy,
     resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+    snoozedUntil: alert.snoozedUntil && alert.snoozedUntil > new Date() ? alert.snoozedUntil.toISOString() : null,
   }));
   return (
     <section>
