@@ -1,6 +1,7 @@
 /** Every job the web processes run; a new job is declared in its own file and listed here. */
 import { notificationDispatch } from "../notifications/dispatch-job";
 import { cleanup, presenceSweep } from "./maintenance";
+import { metricRollup } from "./metric-rollup";
 import type { AnyJob } from "./queue";
 
-export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch];
+export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch, metricRollup];

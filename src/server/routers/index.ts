@@ -12,6 +12,7 @@ import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
 import { groupsRouter } from "./groups";
 import { integrationsRouter } from "./integrations";
+import { metricsRouter } from "./metrics";
 import { monitoringRouter } from "./monitoring";
 import { processesRouter } from "./processes";
 import { scriptsRouter } from "./scripts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   enrollment: enrollmentRouter,
   groups: groupsRouter,
   integrations: integrationsRouter,
+  metrics: metricsRouter,
   monitoring: monitoringRouter,
   processes: processesRouter,
   scripts: scriptsRouter,
