@@ -49,7 +49,7 @@ function options(model: ChartModel, width: number, range: { from: number; to: nu
         width: line.dashed ? 1 : 1.5,
         dash: line.dashed ? [3, 3] : undefined,
         fill: line.dashed ? undefined : `${line.colour}1a`,
-        points: { show: false },
+        // uPlot's default: dots only where points are sparse (a lone first sample stays visible).
         value: (_chart: uPlot, value: number | null) => format(value),
       })),
     ],
