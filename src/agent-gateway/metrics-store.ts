@@ -8,12 +8,13 @@
  * the oldest history (the latest figures still win) rather than growing without bound.
  *
  * Each sample is also a live stream chunk (topic `metrics:<agentId>`, event `metrics`, for
- * specification 002's metrics stream), gathered for a fraction of a second and stored in one statement.
+ * specification 002's metrics stream), gathered for a fraction of a second and stored in one
+ * statement with one NOTIFY for the whole batch (publishStreamBatch), never one per sample.
  */
 import { sql } from "drizzle-orm";
 import type { MonitoringMetricsMessage } from "../protocol";
 import type { Db } from "../server/db/client";
-import { publishStreamEvents, type StreamChunk } from "../server/streams/publish";
+import { publishStreamBatch, type StreamChunk } from "../server/streams/publish";
 import { streamTopic } from "../server/streams/topics";
 
 export const FLUSH_INTERVAL_MS = 5_000;
@@ -63,7 +64,7 @@ export class MetricsStore {
     const chunks = this.live;
     this.live = [];
     try {
-      await publishStreamEvents(this.db, chunks);
+      await publishStreamBatch(this.db, "metrics", chunks);
     } catch (error) {
       console.error("[gateway] publishing live metrics failed:", error);
     }
