@@ -103,7 +103,7 @@ async function main() {
     `${num(rate)} samples/s offered from ${num(agentCount)} agents for ${durationSeconds} s per pass; the store flushes every ${FLUSH_INTERVAL_MS / 1000} s or at its batch size.`,
     "",
     markdownTable(
-      ["pass", "offered", "stored rows", "dropped", "achieved samples/s", "drain after last sample (s)", "flushes", "rows per flush p50", "flush p50 (ms)", "flush p99 (ms)", "flush max (ms)", "live chunks stored", "CPU s: bench / PostgreSQL", "RSS peak (MB)"],
+      ["pass", "offered", "stored rows", "dropped", "kept up", "achieved samples/s (incl. drain)", "drain after last sample (s)", "flushes", "rows per flush p50", "flush p50 (ms)", "flush p99 (ms)", "flush max (ms)", "live chunks stored", "CPU s: bench / PostgreSQL", "RSS peak (MB)"],
       results.map((r) => {
         const ms = r.flushes.filter((flush) => flush.rows > 0).map((flush) => flush.ms);
         return [
@@ -111,6 +111,7 @@ async function main() {
           num(r.offered),
           num(r.stored),
           num(r.dropped),
+          r.dropped === 0 && r.stored === r.offered && r.drainSeconds * 1000 <= FLUSH_INTERVAL_MS ? "yes" : "**no**",
           num(r.stored / (durationSeconds + r.drainSeconds)),
           num(r.drainSeconds, 2),
           num(ms.length),

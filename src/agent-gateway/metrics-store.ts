@@ -1,6 +1,6 @@
 /**
  * Periodic `monitoring-metrics`, buffered and written in batches: the history rows and the latest
- * figures per agent go in one transaction of two statements, whatever the batch size. Each
+ * figures per agent go in two statements, whatever the batch size, run side by side. Each
  * statement takes the whole batch as a single JSON parameter (unpacked by jsonb_to_recordset), so
  * neither PostgreSQL's 65,535-parameter limit nor per-row statements bound the rate. A batch goes
  * every FLUSH_INTERVAL_MS, or as soon as BATCH_ROWS samples are waiting; one batch is written at a
@@ -26,7 +26,7 @@ export const MAX_BUFFERED = 200_000;
 
 type Sample = Omit<MonitoringMetricsMessage, "type">;
 export type FlushReport = { rows: number; agents: number; ms: number; dropped: number };
-export type MetricsStoreOptions = { liveFlushMs?: number; live?: boolean; onFlush?: (report: FlushReport) => void };
+export type MetricsStoreOptions = { liveFlushMs?: number; live?: boolean; maxBuffered?: number; onFlush?: (report: FlushReport) => void };
 
 export class MetricsStore {
   private buffer: { agentId: string; sample: Sample }[] = [];
@@ -48,8 +48,9 @@ export class MetricsStore {
   add(agentId: string, message: MonitoringMetricsMessage): void {
     const { type: _type, ...sample } = message;
     this.buffer.push({ agentId, sample });
-    if (this.buffer.length > MAX_BUFFERED) {
-      const excess = this.buffer.length - MAX_BUFFERED;
+    const maxBuffered = this.options.maxBuffered ?? MAX_BUFFERED;
+    if (this.buffer.length > maxBuffered) {
+      const excess = this.buffer.length - maxBuffered;
       this.buffer.splice(0, excess);
       this.dropped += excess;
     }
@@ -87,16 +88,18 @@ export class MetricsStore {
     const latest = new Map(batch.map(({ agentId, sample }) => [agentId, sample]));
     const started = performance.now();
     try {
-      await this.db.transaction(async (tx) => {
-        const rows = JSON.stringify(batch.map(({ agentId, sample }) => ({ agent_id: agentId, data: sample })));
-        await tx.execute(sql`
+      const rows = JSON.stringify(batch.map(({ agentId, sample }) => ({ agent_id: agentId, data: sample })));
+      const figures = JSON.stringify([...latest].map(([id, data]) => ({ id, data })));
+      // Independent statements on two connections at once: the history and the latest figures
+      // need no common transaction, and neither waits for the other.
+      await Promise.all([
+        this.db.execute(sql`
           insert into agent_metrics (agent_id, at, data)
           select r.agent_id, (r.data ->> 'at')::timestamptz, r.data from jsonb_to_recordset(${rows}::jsonb) as r(agent_id text, data jsonb)
           -- An agent removed meanwhile loses its samples, not the whole batch.
-          where exists (select 1 from agents where agents.id = r.agent_id)`);
-        const figures = JSON.stringify([...latest].map(([id, data]) => ({ id, data })));
-        await tx.execute(sql`update agents set metrics = v.data from jsonb_to_recordset(${figures}::jsonb) as v(id text, data jsonb) where agents.id = v.id`);
-      });
+          where exists (select 1 from agents where agents.id = r.agent_id)`),
+        this.db.execute(sql`update agents set metrics = v.data from jsonb_to_recordset(${figures}::jsonb) as v(id text, data jsonb) where agents.id = v.id`),
+      ]);
     } catch (error) {
       console.error("[gateway] storing metrics failed:", error);
     }
