@@ -11,8 +11,8 @@ import { BUCKET_ORIGIN, RAW_RETENTION_HOURS, ROLLUP_BUCKET_SECONDS } from "./ret
 
 /** A bucket is first rolled up this long after it ended (the gateway flushes samples every 5 s). */
 export const SETTLE_SECONDS = 60;
-/** Buckets this far back are recomputed on every run, so samples arriving late are counted. */
-export const LATE_SAMPLE_SECONDS = 15 * 60;
+/** The last rolled-up bucket and those this far before it are recomputed, so samples arriving late are counted. */
+export const LATE_SAMPLE_SECONDS = 5 * 60;
 
 const bucketFloor = (ms: number) => Math.floor(ms / 1000 / ROLLUP_BUCKET_SECONDS) * ROLLUP_BUCKET_SECONDS * 1000;
 
