@@ -31,7 +31,7 @@ test("the device overview charts the agent's metrics with its CPU threshold draw
       }, { timeout: 30_000 })
       .not.toBe("");
 
-    // An hour-long window at 90 %: drawn on the chart, never an alert in this test (other specs count alerts).
+    // On a busy machine this rule may raise an alert; deleting the profile at the end closes it (other specs count alerts).
     const name = `Charts e2e ${Date.now().toString(36)}`;
     ({ id: profileId } = await trpcMutation<{ id: string }>(page.request, "monitoring.createProfile", { name, rules: [{ metric: "cpu", threshold: 90, windowSeconds: 3600, severity: "warning" }] }));
     await trpcMutation(page.request, "monitoring.assignProfile", { id: profileId, targetType: "agent", targetId: agentId });
@@ -58,10 +58,12 @@ test("the device overview charts the agent's metrics with its CPU threshold draw
     });
     expect(amberPixels).toBeGreaterThan(100);
 
+    await page.screenshot({ path: test.info().outputPath("metric-charts.png"), fullPage: true });
+
     await history.getByRole("button", { name: "6h" }).click();
     await expect(history.getByRole("button", { name: "6h" })).toHaveAttribute("aria-pressed", "true");
+    await expect(history.getByRole("button", { name: "1h" })).toHaveAttribute("aria-pressed", "false");
     await expect(cpu.locator("canvas")).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath("metric-charts.png"), fullPage: true });
   } finally {
     stopProcessGroup(agent);
     if (profileId) await trpcMutation(page.request, "monitoring.deleteProfile", { id: profileId });
