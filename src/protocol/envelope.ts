@@ -17,6 +17,7 @@ export const commandErrorCode = z.enum([
   "denied", // the OS or the agent's own policy refused
   "failed", // anything else went wrong while executing
   "timeout", // the operation did not finish in time on the agent
+  "exists", // the target exists and the command did not ask to replace it (an upload without overwrite)
 ]);
 
 export const commandError = z.object({

@@ -56,6 +56,20 @@ export const configSchema = z.object({
     .min(0, "must be a number of hours (0-8760)")
     .max(8760, "must be a number of hours (0-8760)")
     .default(24),
+  /** The largest file a multipart upload (`POST /api/agents/{id}/files`) may carry, in bytes; streamed, never held in memory. */
+  FILE_UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: "must be a number of bytes (1024 or more)" })
+    .int("must be a number of bytes (1024 or more)")
+    .min(1024, "must be a number of bytes (1024 or more)")
+    .max(64 * 1024 ** 3, "must be at most 64 GiB")
+    .default(2 * 1024 ** 3),
+  /** The largest JSON body of `POST /files/{agentId}/upload` (base64 data, read whole), in bytes. */
+  FILE_UPLOAD_JSON_MAX_BYTES: z.coerce
+    .number({ error: "must be a number of bytes (1024 or more)" })
+    .int("must be a number of bytes (1024 or more)")
+    .min(1024, "must be a number of bytes (1024 or more)")
+    .max(1024 ** 3, "must be at most 1 GiB")
+    .default(64 * 1024 ** 2),
   /** Set when a reverse proxy in front of the web server supplies X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

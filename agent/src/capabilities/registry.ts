@@ -12,6 +12,7 @@ import { crashCapabilityFor, crashHandlers, type CrashCapability } from "./crash
 import { eventLogCapabilityFor, eventLogHandlers, type EventLogCapability } from "./event-logs";
 import { logStreamCapabilityFor, logStreamHandlers, type LogStreamCapability } from "./log-stream";
 import { monitoringHandlers } from "./monitoring";
+import { fileHandlers, filesCapabilityFor, type FilesCapability } from "./files";
 import { powerCapabilityFor, type PowerCapability } from "./power";
 import { processCapabilityFor, processHandlers, type ProcessCapability } from "./processes";
 import { runCommandCapabilityFor, runCommandHandlers, type RunCommandCapability } from "./run-command";
@@ -25,6 +26,7 @@ export interface Capabilities {
   crashes: CrashCapability;
   eventLogs: EventLogCapability;
   logStream: LogStreamCapability;
+  files: FilesCapability;
   power: PowerCapability;
   processes: ProcessCapability;
   runCommand: RunCommandCapability;
@@ -41,6 +43,7 @@ export function capabilitiesFor(platform: NodeJS.Platform): Capabilities {
     crashes: crashCapabilityFor(platform),
     eventLogs: eventLogCapabilityFor(platform),
     logStream: logStreamCapabilityFor(platform),
+    files: filesCapabilityFor(platform),
     power: powerCapabilityFor(platform),
     processes: processCapabilityFor(platform),
     runCommand: runCommandCapabilityFor(platform),
@@ -67,6 +70,7 @@ export function commandHandlers(capabilities: Capabilities, { service, restartAg
     ...crashHandlers(capabilities.crashes),
     ...eventLogHandlers(capabilities.eventLogs),
     ...logStreamHandlers(capabilities.logStream),
+    ...fileHandlers(capabilities.files),
     ...serviceHandlers(capabilities.services),
     ...runCommandHandlers(capabilities.runCommand),
     ...shellHandlers(capabilities.shell),

@@ -5,9 +5,8 @@
  * in it carries a NUL byte or an unpaired surrogate (PostgreSQL cannot store those).
  */
 import { AppError } from "../errors";
+import { DEFAULT_BODY_LIMIT_BYTES } from "../http/body-limits";
 import { FORBIDDEN_CHARACTERS_MESSAGE, findForbiddenCharacters } from "../input-safety";
-
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const tooLarge = (limitBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${limitBytes} bytes`);
 

@@ -122,3 +122,17 @@ export const monitoringHistoryInput = z.strictObject({
 });
 
 export const monitoringHistoryEntry = z.object({ eventName: z.string(), payload: z.record(z.string(), z.unknown()) });
+
+export const notificationDelivery = z.object({
+  id: z.number().int(),
+  alertId: z.number().int(),
+  channel: z.enum(["email", "pushover", "webhook"]),
+  target: z.string(),
+  subject: z.string(),
+  status: z.enum(["pending", "sending", "sent", "failed"]),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  nextAttemptAt: z.date(),
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES, clientAddress, guardRequest } from "./request-guard";
+import { DEFAULT_BODY_LIMIT_BYTES as BODY_LIMIT_BYTES, MULTIPART_OVERHEAD_BYTES } from "./body-limits";
+import { clientAddress, guardRequest as guardWith } from "./request-guard";
 
 const publicUrl = "https://rmm.example.com";
+const limits = { FILE_UPLOAD_MAX_BYTES: 100 * 1024 * 1024, FILE_UPLOAD_JSON_MAX_BYTES: 8 * 1024 * 1024 };
+const guardRequest = (facts: Parameters<typeof guardWith>[0], url: string) => guardWith(facts, url, limits);
 const facts = (overrides: Partial<Parameters<typeof guardRequest>[0]> = {}) => ({ method: "POST", pathname: "/groups", headers: {}, socketAddress: "10.0.0.9", ...overrides });
 
 describe("clientAddress", () => {
@@ -35,5 +38,16 @@ describe("guardRequest", () => {
   it("refuses a chunked body without a length (411), which could not be capped", () => {
     expect(guardRequest(facts({ headers: { "transfer-encoding": "chunked" } }), publicUrl)).toMatchObject({ status: 411 });
     expect(guardRequest(facts({ method: "GET", headers: { "transfer-encoding": "chunked" } }), publicUrl)).toBeNull();
+  });
+
+  it("gives the two file uploads their configured limits, and only for POST", () => {
+    const length = (bytes: number) => ({ "content-length": String(bytes) });
+    const multipart = (bytes: number) => guardRequest(facts({ pathname: "/api/agents/a1/files", headers: length(bytes) }), publicUrl);
+    expect(multipart(100 * 1024 * 1024 + MULTIPART_OVERHEAD_BYTES)).toBeNull();
+    expect(multipart(100 * 1024 * 1024 + MULTIPART_OVERHEAD_BYTES + 1)).toMatchObject({ status: 413 });
+    expect(guardRequest(facts({ pathname: "/files/a1/upload", headers: length(8 * 1024 * 1024) }), publicUrl)).toBeNull();
+    expect(guardRequest(facts({ pathname: "/api/rmm/files/a1/upload", headers: length(8 * 1024 * 1024 + 1) }), publicUrl)).toMatchObject({ status: 413 });
+    expect(guardRequest(facts({ pathname: "/files/a1/list", headers: length(2 * 1024 * 1024) }), publicUrl)).toMatchObject({ status: 413 });
+    expect(guardRequest(facts({ method: "PUT", pathname: "/api/agents/a1/files", headers: length(2 * 1024 * 1024) }), publicUrl)).toMatchObject({ status: 413 });
   });
 });

@@ -1,15 +1,14 @@
 /**
  * The checks the web server applies to every request before Next sees it, as pure functions:
  * the client address (with `TRUST_PROXY`, the entry the trusted proxy appended, never one a
- * client could forge), the origin check on state-changing requests, and the body limit (a
- * declared length over the limit is a 413 before a byte of the body is read; a body without a
- * declared length is refused, since it could not be capped before it reaches a handler).
+ * client could forge), the origin check on state-changing requests, and the body limit of the
+ * path (body-limits.ts: a declared length over it is a 413 before a byte of the body is read; a
+ * body without a declared length is refused, since it could not be capped before it reaches a handler).
  */
 import { errorBodyForPath } from "../api/error-shapes";
 import type { ApiFailure } from "../api/failure";
+import { bodyLimitFor, type UploadLimits } from "./body-limits";
 import { checkOrigin } from "./origin-check";
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type RequestFacts = {
   method: string;
@@ -42,14 +41,15 @@ const refuse = (pathname: string, failure: ApiFailure): Refusal => ({ status: fa
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function guardRequest(facts: RequestFacts, publicUrl: string): Refusal | null {
+export function guardRequest(facts: RequestFacts, publicUrl: string, uploadLimits: UploadLimits): Refusal | null {
   const verdict = checkOrigin({ method: facts.method, origin: header(facts.headers, "origin"), host: header(facts.headers, "host"), secFetchSite: header(facts.headers, "sec-fetch-site"), publicUrl });
   if (!verdict.allowed) return refuse(facts.pathname, { status: 403, code: "FORBIDDEN", message: "Cross-origin request refused", details: [{ field: "origin", message: verdict.reason }] });
 
+  const limit = bodyLimitFor(facts.method, facts.pathname, uploadLimits);
   const length = header(facts.headers, "content-length");
   const chunked = /chunked/i.test(header(facts.headers, "transfer-encoding") ?? "");
-  if (length !== undefined && (!/^\d+$/.test(length) || Number(length) > BODY_LIMIT_BYTES)) {
-    return refuse(facts.pathname, { status: 413, code: "PAYLOAD_TOO_LARGE", message: `Request body is larger than ${BODY_LIMIT_BYTES} bytes` });
+  if (length !== undefined && (!/^\d+$/.test(length) || Number(length) > limit)) {
+    return refuse(facts.pathname, { status: 413, code: "PAYLOAD_TOO_LARGE", message: `Request body is larger than ${limit} bytes` });
   }
   if (chunked && length === undefined && BODY_METHODS.has(facts.method.toUpperCase())) {
     return refuse(facts.pathname, { status: 411, code: "LENGTH_REQUIRED", message: "Send the body with a Content-Length" });

@@ -12,6 +12,7 @@ import { getConfig, requireSetting } from "../config";
 import { closeDb, getDb } from "../db/client";
 import { startJobQueue } from "../jobs/queue";
 import { JOBS } from "../jobs/registry";
+import { restoreContentLength } from "./file-size-header";
 import { CLIENT_IP_HEADER } from "./request-context";
 import { clientAddress, guardRequest } from "./request-guard";
 import { securityHeaders } from "./security-headers";
@@ -25,7 +26,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     const facts = { method: req.method ?? "GET", pathname: (req.url ?? "/").split("?")[0]!, headers: req.headers, socketAddress: req.socket.remoteAddress };
     req.headers[CLIENT_IP_HEADER] = clientAddress(facts, config.TRUST_PROXY);
-    const refusal = guardRequest(facts, config.publicUrl);
+    const refusal = guardRequest(facts, config.publicUrl, config);
     if (refusal) {
       // The body is not read: close the connection rather than drain what may be gigabytes.
       res.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", connection: "close" });
@@ -35,6 +36,7 @@ async function main() {
     const headers = securityHeaders(config.publicUrl);
     req.headers["content-security-policy"] = headers.requestCsp;
     for (const [name, value] of Object.entries(headers.response)) res.setHeader(name, value);
+    restoreContentLength(res);
     void handle(req, res);
   });
   server.listen(config.PORT, config.HOST, () => console.log(`[web] listening on ${config.HOST}:${config.PORT}`));

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUser } from "../../test/actors";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { createSession, resolveSession } from "../auth/sessions";
-import { agents, auditLog, commands, gateways, rateLimits, users } from "../db/schema";
+import { agents, auditLog, commands, gateways, rateLimits, scheduledTasks, scripts, taskRuns, users } from "../db/schema";
 import { markAgentsOfDeadGatewaysOffline } from "../services/presence";
-import { cleanUp, COMMAND_RETENTION_DAYS } from "./maintenance";
+import { cleanUp, COMMAND_RETENTION_DAYS, TASK_RUN_RETENTION_DAYS } from "./maintenance";
 import { JOB_SCHEMA, startJobQueue } from "./queue";
 import { JOBS } from "./registry";
 
@@ -49,6 +49,19 @@ describe("maintenance", () => {
     expect(await resolveSession(t.db, expired.token)).toBeNull();
     expect(await resolveSession(t.db, current.token)).toMatchObject({ username: "sam" });
     expect(await t.db.select().from(commands)).toHaveLength(1);
+  });
+
+  it("deletes scheduled-task runs past retention, and keeps the rest", async () => {
+    await t.db.insert(agents).values({ id: "tasked", name: "T", secretHash: "x" });
+    const [script] = await t.db.insert(scripts).values({ name: "noop" }).returning();
+    const [task] = await t.db.insert(scheduledTasks).values({ name: "t", agentId: "tasked", scriptId: script!.id, args: [], timeoutSeconds: 60, schedule: "* * * * *", createdBy: "x" }).returning();
+    const old = new Date(Date.now() - (TASK_RUN_RETENTION_DAYS + 1) * 86_400_000);
+    await t.db.insert(taskRuns).values([
+      { taskId: task!.id, scheduledFor: old, status: "succeeded", createdAt: old },
+      { taskId: task!.id, scheduledFor: new Date(), status: "succeeded" },
+    ]);
+    await cleanUp(t.db);
+    expect((await t.db.select().from(taskRuns)).map((run) => run.createdAt > old)).toEqual([true]);
   });
 
   it("deletes rate-limit windows that ended over an hour ago, and keeps the rest", async () => {

@@ -1,7 +1,8 @@
 /** Every job the web processes run; a new job is declared in its own file and listed here. */
 import { notificationDispatch } from "../notifications/dispatch-job";
+import { scheduledTasksJob } from "../scheduler/scheduled-tasks-job";
 import { cleanup, presenceSweep } from "./maintenance";
 import { metricRollup } from "./metric-rollup";
 import type { AnyJob } from "./queue";
 
-export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch, metricRollup];
+export const JOBS: readonly AnyJob[] = [presenceSweep, cleanup, notificationDispatch, scheduledTasksJob, metricRollup];

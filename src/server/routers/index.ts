@@ -10,6 +10,7 @@ import { apiKeysRouter } from "./api-keys";
 import { clientsRouter, sitesRouter } from "./clients";
 import { deploymentsRouter } from "./deployments";
 import { enrollmentRouter } from "./enrollment";
+import { filesRouter } from "./files";
 import { groupsRouter } from "./groups";
 import { integrationsRouter } from "./integrations";
 import { metricsRouter } from "./metrics";
@@ -20,6 +21,7 @@ import { servicesRouter } from "./services";
 import { shellRouter } from "./shell";
 import { streamsRouter } from "./streams";
 import { systemHealthRouter } from "./system-health";
+import { tasksRouter } from "./tasks";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -33,6 +35,7 @@ export const appRouter = router({
   clients: clientsRouter,
   deployments: deploymentsRouter,
   enrollment: enrollmentRouter,
+  files: filesRouter,
   groups: groupsRouter,
   integrations: integrationsRouter,
   metrics: metricsRouter,
@@ -40,6 +43,7 @@ export const appRouter = router({
   processes: processesRouter,
   scripts: scriptsRouter,
   services: servicesRouter,
+  tasks: tasksRouter,
   shell: shellRouter,
   sites: sitesRouter,
   streams: streamsRouter,

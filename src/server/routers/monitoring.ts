@@ -15,8 +15,10 @@ import {
   monitoringHistoryInput,
   monitoringProfile,
   monitoringProfileIdInput,
+  notificationDelivery,
 } from "../contracts/monitoring";
 import { monitoringHistory } from "../services/monitoring-history";
+import { listDeliveries } from "../services/notification-deliveries";
 import { assignMonitoringProfile, createAlertProfile, createMonitoringProfile, deleteMonitoringProfile, listAlertProfiles, listMonitoringProfiles } from "../services/monitoring-profiles";
 import { adminProcedure, operatorProcedure, router, viewerProcedure } from "../trpc";
 
@@ -51,6 +53,10 @@ export const monitoringRouter = router({
     .input(createAlertProfileInput)
     .output(createdAlertProfile)
     .mutation(({ ctx, input }) => createAlertProfile(ctx.service, input)),
+  deliveries: adminProcedure
+    .meta({ summary: "The latest notification deliveries (email, Pushover, webhooks) with their status and last error", tag: TAG, allClients: true })
+    .output(z.array(notificationDelivery))
+    .query(({ ctx }) => listDeliveries(ctx.db)),
   history: viewerProcedure
     .meta({ summary: "The latest monitoring events, oldest first (also live as SSE on /monitoring/events)", tag: TAG, routes: { spec000: { method: "GET", path: "/monitoring/events/history" } } })
     .input(monitoringHistoryInput)

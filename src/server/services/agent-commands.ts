@@ -125,5 +125,6 @@ async function readOutcome<T extends CommandType>(db: Db, id: string, type: T, l
   const error = row?.error ?? { code: "failed", message: "unknown error" };
   if (error.code === "not-found") throw new AppError("NOT_FOUND", error.message);
   if (error.code === "invalid") throw new AppError("BAD_REQUEST", error.message);
+  if (error.code === "exists") throw new AppError("CONFLICT", error.message);
   throw new AppError("AGENT_ERROR", `Agent ${label} could not run '${type}': ${error.message}`);
 }

@@ -124,8 +124,13 @@ async function prepare(ctx: ServiceContext, ref: number | string): Promise<Prepa
  * otherwise it answers at once with the stored, still running, run and records the outcome later.
  */
 export async function runScriptOnAgent(ctx: ServiceContext, input: { scriptId: number; agentId: string; wait: boolean } & RunOptions): Promise<ScriptRun> {
-  const { started, finished } = await startRun(ctx, await prepare(ctx, input.scriptId), input.agentId, input);
+  const { started, finished } = await startScriptOnAgent(ctx, input);
   return input.wait ? finished : started;
+}
+
+/** One agent, answered with both halves: the stored run at once and its outcome later (the task scheduler links the first and records the second). */
+export async function startScriptOnAgent(ctx: ServiceContext, input: { scriptId: number; agentId: string } & RunOptions): Promise<{ started: ScriptRun; finished: Promise<ScriptRun> }> {
+  return startRun(ctx, await prepare(ctx, input.scriptId), input.agentId, input);
 }
 
 /**

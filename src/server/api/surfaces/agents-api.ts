@@ -6,6 +6,7 @@
 import { errorWithDetails } from "../error-shapes";
 import type { Surface } from "../surface";
 import { installScriptRoute } from "./deployment-routes";
+import { agentsApiFileRoutes } from "./file-routes";
 import { openApiRoute } from "./openapi-route";
 import { spec000Surface } from "./spec000";
 import { logStreamRoute, metricsStreamRoute } from "./stream-routes";
@@ -20,5 +21,5 @@ export const agentsApiSurface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [installScriptRoute, metricsStreamRoute, logStreamRoute, openApiRoute(() => agentsApiSurface)],
+  customRoutes: [installScriptRoute, metricsStreamRoute, logStreamRoute, ...agentsApiFileRoutes, openApiRoute(() => agentsApiSurface)],
 };

@@ -7,11 +7,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callerAs, seedUser, testServiceContext } from "../../../test/actors";
-import { FakeAgent } from "../../../test/fake-agent";
-import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
+import type { FakeAgent } from "../../../test/fake-agent";
+import type { GatewayHarness } from "../../../test/gateway-harness";
+import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { agents, auditLog, commands, users } from "../../db/schema";
 import { createClient } from "../../services/clients";
 
+let s: Spec000Harness<"op" | "view">;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let operatorCookie: string;
@@ -21,15 +23,10 @@ let offlineId: string;
 const received: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  h = await startGatewayHarness();
-  Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "p".repeat(48), PUBLIC_URL: "http://localhost:3000" });
-  const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: 1_500 });
-  await seedUser(h.t.db, "op", "operator", { password: "op-password" });
-  await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
-  operatorCookie = await signIn("op", "op-password");
-  viewerCookie = await signIn("view", "view-password");
-  agent = await FakeAgent.connect({ url: h.url, token: await h.token(), name: "RECEPTION-PC" });
+  s = await startSpec000Harness({ users: { op: "operator", view: "viewer" }, agentName: "RECEPTION-PC" });
+  ({ h, agent, call } = s);
+  operatorCookie = s.cookies.op;
+  viewerCookie = s.cookies.view;
   agent.handlers.set("invoke-action", (command) => {
     received.push(command);
     return { accepted: true };
@@ -39,16 +36,9 @@ beforeAll(async () => {
   await h.t.db.insert(agents).values({ id: offlineId, name: "OFFLINE-PC", secretHash: "x", siteId: row!.siteId, status: "offline" });
 });
 afterAll(async () => {
-  await agent.close();
-  await (await import("../../bus/web-bus")).getBusListener().close();
-  await (await import("../../db/client")).closeDb();
-  await h.stop();
+  await s.stop();
 });
 
-async function signIn(username: string, password: string) {
-  const response = await call(new Request("http://localhost/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { "x-rmm-client-ip": "10.2.2.2", "content-type": "application/json" } }));
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 const post = (path: string, cookie: string, body: unknown) =>
   call(new Request(`http://localhost${path}`, { method: "POST", headers: { cookie, "x-rmm-client-ip": "10.2.2.2", "content-type": "application/json" }, body: JSON.stringify(body) }));
 const actionCommands = () => h.t.db.select().from(commands).where(eq(commands.type, "invoke-action"));

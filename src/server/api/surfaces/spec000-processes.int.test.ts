@@ -4,11 +4,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedUser } from "../../../test/actors";
 import { FakeAgent, processListResult } from "../../../test/fake-agent";
-import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
+import type { GatewayHarness } from "../../../test/gateway-harness";
+import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { auditLog, commands } from "../../db/schema";
 
+let s: Spec000Harness<"op" | "view">;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let operatorCookie: string;
@@ -17,28 +18,15 @@ let call: (request: Request) => Promise<Response>;
 const COMMAND_TIMEOUT_MS = 1_500;
 
 beforeAll(async () => {
-  h = await startGatewayHarness();
-  Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "p".repeat(48), PUBLIC_URL: "http://localhost:3000" });
-  const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  // The dispatcher as served, but agents get only 1.5 s to answer, so the 504 case is quick.
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: COMMAND_TIMEOUT_MS });
-  await seedUser(h.t.db, "op", "operator", { password: "op-password" });
-  await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
-  operatorCookie = await signIn("op", "op-password");
-  viewerCookie = await signIn("view", "view-password");
-  agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+  s = await startSpec000Harness({ users: { op: "operator", view: "viewer" }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
+  ({ h, agent, call } = s);
+  operatorCookie = s.cookies.op;
+  viewerCookie = s.cookies.view;
 });
 afterAll(async () => {
-  await agent.close();
-  await (await import("../../bus/web-bus")).getBusListener().close();
-  await (await import("../../db/client")).closeDb();
-  await h.stop();
+  await s.stop();
 });
 
-async function signIn(username: string, password: string) {
-  const response = await call(new Request("http://localhost/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { "x-rmm-client-ip": "10.2.2.2", "content-type": "application/json" } }));
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 const req = (path: string, cookie: string, body?: unknown) =>
   new Request(`http://localhost${path}`, { method: body === undefined && !path.endsWith("refresh") ? "GET" : "POST", headers: { cookie, "x-rmm-client-ip": "10.2.2.2", "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 

@@ -4,11 +4,12 @@
  */
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedUser } from "../../../test/actors";
 import { FakeAgent } from "../../../test/fake-agent";
-import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
+import type { GatewayHarness } from "../../../test/gateway-harness";
+import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { auditLog, commands } from "../../db/schema";
 
+let s: Spec000Harness<"op" | "view">;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let operatorCookie: string;
@@ -21,15 +22,10 @@ const SERVICES = [
 ];
 
 beforeAll(async () => {
-  h = await startGatewayHarness();
-  Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "s".repeat(48), PUBLIC_URL: "http://localhost:3000" });
-  const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: 1_500 });
-  await seedUser(h.t.db, "op", "operator", { password: "op-password" });
-  await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
-  operatorCookie = await signIn("op", "op-password");
-  viewerCookie = await signIn("view", "view-password");
-  agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+  s = await startSpec000Harness({ users: { op: "operator", view: "viewer" } });
+  ({ h, agent, call } = s);
+  operatorCookie = s.cookies.op;
+  viewerCookie = s.cookies.view;
   agent.handlers.set("list-services", () => ({ services: SERVICES }));
   // The scripted agent knows the listed services only, as the real one does.
   agent.handlers.set("manage-service", (command) => {
@@ -41,16 +37,9 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await agent.close();
-  await (await import("../../bus/web-bus")).getBusListener().close();
-  await (await import("../../db/client")).closeDb();
-  await h.stop();
+  await s.stop();
 });
 
-async function signIn(username: string, password: string) {
-  const response = await call(new Request("http://localhost/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" } }));
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 const req = (path: string, cookie: string, body?: unknown) =>
   new Request(`http://localhost${path}`, { method: body === undefined ? "GET" : "POST", headers: { cookie, "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 const actionPath = (serviceName: string, agentId = agent.agentId) => `/agent/${agentId}/service/${encodeURIComponent(serviceName)}/action`;

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linuxShellPlan } from "../../../../agent/src/capabilities/shell/plan";
 import { ShellSessions } from "../../../../agent/src/capabilities/shell/sessions";
 import { createLogger } from "../../../../agent/src/log";
-import { seedUser } from "../../../test/actors";
 import { FakeAgent } from "../../../test/fake-agent";
-import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
+import type { GatewayHarness } from "../../../test/gateway-harness";
+import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { auditLog } from "../../db/schema";
 
 const COMMAND_TIMEOUT_MS = 2_000;
+let s: Spec000Harness<"op" | "view" | "boss">;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let cookies: Record<"operator" | "viewer" | "admin", string>;
@@ -23,15 +24,9 @@ let call: (request: Request) => Promise<Response>;
 const stopAgentShells = new AbortController();
 
 beforeAll(async () => {
-  h = await startGatewayHarness();
-  Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "s".repeat(48), PUBLIC_URL: "http://localhost:3000" });
-  const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: COMMAND_TIMEOUT_MS });
-  await seedUser(h.t.db, "op", "operator", { password: "op-password" });
-  await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
-  await seedUser(h.t.db, "boss", "admin", { password: "boss-password" });
-  cookies = { operator: await signIn("op", "op-password"), viewer: await signIn("view", "view-password"), admin: await signIn("boss", "boss-password") };
-  agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+  s = await startSpec000Harness({ users: { op: "operator", view: "viewer", boss: "admin" }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
+  ({ h, agent, call } = s);
+  cookies = { operator: s.cookies.op, viewer: s.cookies.view, admin: s.cookies.boss };
   const shells = new ShellSessions({ plan: (size) => linuxShellPlan(size), spawner: spawn, coalesceMs: 10 });
   const context = { emit: (message: unknown) => (agent.send(message), true), signal: stopAgentShells.signal, log: createLogger(() => {}) };
   agent.handlers.set("start-shell", (c) => shells.start(String(c.sessionId), { cols: Number(c.cols ?? 80), rows: Number(c.rows ?? 24) }, context as never));
@@ -41,16 +36,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   stopAgentShells.abort();
-  await agent.close();
-  await (await import("../../bus/web-bus")).getBusListener().close();
-  await (await import("../../db/client")).closeDb();
-  await h.stop();
+  await s.stop();
 });
 
-async function signIn(username: string, password: string) {
-  const response = await call(new Request("http://localhost/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" } }));
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 
 const get = (path: string, cookie: string, signal?: AbortSignal) => call(new Request(`http://localhost${path}`, { headers: { cookie, "x-rmm-client-ip": "10.2.2.3" }, signal }));
 const type = (text: string, cookie = cookies.operator, agentId = agent.agentId) =>

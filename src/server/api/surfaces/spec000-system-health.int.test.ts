@@ -5,12 +5,13 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedUser } from "../../../test/actors";
 import { FakeAgent } from "../../../test/fake-agent";
-import { startGatewayHarness, type GatewayHarness } from "../../../test/gateway-harness";
+import type { GatewayHarness } from "../../../test/gateway-harness";
+import { startSpec000Harness, type Spec000Harness } from "../../../test/spec000-harness";
 import { agents, commands } from "../../db/schema";
 import { backgroundSettled } from "../../services/background";
 
+let s: Spec000Harness<"view">;
 let h: GatewayHarness;
 let agent: FakeAgent;
 let viewerCookie: string;
@@ -21,28 +22,17 @@ const ERROR_ENTRY = { id: "a1", log: "journal", level: "error", source: "nginx",
 const CRASHES = { summary: { crashes: [{ at: "2024-11-20T03:14:00.000Z", bugcheckCode: "0x0000009f", dumpFile: "112024-10234-01.dmp" }], lastCrashAt: "2024-11-20T03:14:00.000Z", collectedAt: "2024-11-29T18:00:00.000Z" } };
 
 beforeAll(async () => {
-  h = await startGatewayHarness();
-  Object.assign(process.env, { DATABASE_URL: h.t.url, AUTH_SECRET: "s".repeat(48), PUBLIC_URL: "http://localhost:3000" });
-  const [{ createSurfaceHandler }, { spec000Surface }, { credentialResolvers }] = await Promise.all([import("../dispatch"), import("./spec000"), import("../credential-resolvers")]);
-  call = createSurfaceHandler(spec000Surface, { credentials: credentialResolvers, commandTimeoutMs: 1_500 });
-  await seedUser(h.t.db, "view", "viewer", { password: "view-password" });
-  viewerCookie = await signIn("view", "view-password");
-  agent = await FakeAgent.connect({ url: h.url, token: await h.token() });
+  s = await startSpec000Harness({ users: { view: "viewer" } });
+  ({ h, agent, call } = s);
+  viewerCookie = s.cookies.view;
   agent.handlers.set("request-event-stats", () => STATS);
   agent.handlers.set("request-event-entries", (command) => ({ entries: command.level === "error" ? [ERROR_ENTRY] : [] }));
   agent.handlers.set("request-bsod", () => CRASHES);
 });
 afterAll(async () => {
-  await agent.close();
-  await (await import("../../bus/web-bus")).getBusListener().close();
-  await (await import("../../db/client")).closeDb();
-  await h.stop();
+  await s.stop();
 });
 
-async function signIn(username: string, password: string) {
-  const response = await call(new Request("http://localhost/auth/login", { method: "POST", body: JSON.stringify({ username, password }), headers: { "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" } }));
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 const req = (path: string, cookie = viewerCookie, method = "GET") => new Request(`http://localhost${path}`, { method, headers: { cookie, "x-rmm-client-ip": "10.2.2.3", "content-type": "application/json" } });
 const sent = async (type: string) => (await h.t.db.select().from(commands).where(eq(commands.type, type))).length;
 

@@ -19,6 +19,7 @@ import { zipAgentPackage } from "../../services/agent-package";
 import { errorWithDetails } from "../error-shapes";
 import type { CustomRoute, CustomRouteContext, Surface } from "../surface";
 import { chatEventsRoute } from "./chat-routes";
+import { spec000FileRoutes } from "./file-routes";
 import { numericParam } from "./list-query";
 import { monitoringEventsRoute } from "./monitoring-events-route";
 import { openApiRoute } from "./openapi-route";
@@ -145,5 +146,5 @@ export const spec000Surface: Surface = {
   validationStatus: 400,
   successBody: (payload) => payload,
   errorBody: errorWithDetails,
-  customRoutes: [...customRoutes, ...shellRoutes, monitoringEventsRoute, openApiRoute(() => spec000Surface)],
+  customRoutes: [...customRoutes, ...shellRoutes, ...spec000FileRoutes, monitoringEventsRoute, openApiRoute(() => spec000Surface)],
 };

@@ -15,3 +15,4 @@ export * from "./chat";
 export * from "./scripts";
 export * from "./monitoring";
 export * from "./notifications";
+export * from "./tasks";

@@ -18,7 +18,7 @@ const NEW_RULE: RuleDraft = { metric: "cpu", comparison: "gte", threshold: "90",
 const COMPARISON_LABELS: Record<string, string> = { gte: "≥", gt: ">", lte: "≤", lt: "<" };
 const SMALL = "h-8 rounded-md border border-slate-300 bg-white px-2 text-[13px] shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/25 focus:outline-none";
 
-export function CreateProfileForm() {
+export function CreateProfileForm({ alertProfiles }: { alertProfiles: { id: string; name: string }[] }) {
   const { run, pending, error } = useMutation(createMonitoringProfileInput, (input: Input) => trpc.monitoring.createProfile.mutate(input));
   const [rules, setRules] = useState<RuleDraft[]>([NEW_RULE]);
   const [created, setCreated] = useState<string | null>(null);
@@ -28,7 +28,9 @@ export function CreateProfileForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const alertProfileId = String(data.get("alertProfileId") ?? "");
     const profile = await run({
+      ...(alertProfileId ? { alertProfileId } : {}),
       name: String(data.get("name") ?? ""),
       description: String(data.get("description") ?? ""),
       rules: rules.map((rule) => ({ metric: rule.metric, comparison: rule.comparison as never, threshold: Number(rule.threshold), windowSeconds: Number(rule.windowSeconds), severity: rule.severity as never })),
@@ -42,7 +44,7 @@ export function CreateProfileForm() {
   return (
     <FormCard title="New profile" description="Assign it to devices or groups once created. An alert clears when the average is back past the threshold by 5 %.">
       <form onSubmit={submit} noValidate className="space-y-3" aria-label="New monitoring profile">
-        <FormErrorSummary error={error} fields={["name", "description"]} />
+        <FormErrorSummary error={error} fields={["name", "description", "alertProfileId"]} />
         {created ? (
           <p role="status" className="text-xs text-emerald-700">
             Profile {created} created.
@@ -53,6 +55,16 @@ export function CreateProfileForm() {
         </Field>
         <Field id="profile-description" label="Description" error={error?.fields.description}>
           <input name="description" autoComplete="off" {...controlProps("profile-description", error?.fields.description)} />
+        </Field>
+        <Field id="profile-alert-profile" label="Alert profile" error={error?.fields.alertProfileId} hint="Who hears of its alerts besides the dashboard (Settings › Notifications).">
+          <select name="alertProfileId" {...controlProps("profile-alert-profile", error?.fields.alertProfileId)}>
+            <option value="">Dashboard only</option>
+            {alertProfiles.map((alertProfile) => (
+              <option key={alertProfile.id} value={alertProfile.id}>
+                {alertProfile.name}
+              </option>
+            ))}
+          </select>
         </Field>
         <fieldset className="space-y-2">
           <legend className="text-[13px] font-medium text-slate-700">Rules</legend>

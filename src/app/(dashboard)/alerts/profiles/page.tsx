@@ -11,7 +11,13 @@ export const metadata: Metadata = { title: "Monitoring" };
 
 export default async function MonitoringPage() {
   const { caller, actor } = await requirePermission("monitoring.profiles");
-  const [profiles, groups, devices, counts] = await Promise.all([caller.monitoring.profiles(), caller.groups.list(), caller.agents.list({ sortBy: "name", sortOrder: "asc", page: 1, perPage: MAX_PAGE_SIZE }), caller.alerts.counts()]);
+  const [profiles, groups, devices, counts, alertProfiles] = await Promise.all([
+    caller.monitoring.profiles(),
+    caller.groups.list(),
+    caller.agents.list({ sortBy: "name", sortOrder: "asc", page: 1, perPage: MAX_PAGE_SIZE }),
+    caller.alerts.counts(),
+    caller.monitoring.alertProfiles(),
+  ]);
   const agents = devices.items.map((agent) => ({ id: agent.agentId, name: agent.displayName ?? agent.name }));
   const canEdit = mayCall(actor, "monitoring.createProfile");
   return (
@@ -22,7 +28,7 @@ export default async function MonitoringPage() {
       />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <ProfileList profiles={profiles} agents={agents} groups={groups} canEdit={canEdit} />
-        {canEdit ? <CreateProfileForm /> : null}
+        {canEdit ? <CreateProfileForm alertProfiles={alertProfiles} /> : null}
       </div>
     </section>
   );

@@ -11,18 +11,22 @@ const TABS = [
   { segment: "", label: "Overview" },
   { segment: "processes", label: "Processes" },
   { segment: "services", label: "Services" },
+  { segment: "files", label: "Files" },
   { segment: "events", label: "Events" },
   { segment: "terminal", label: "Terminal" },
   { segment: "chat", label: "Chat" },
 ] as const;
 
-/** `chatUnread`: messages from the device's user the reader has not seen, shown on the Chat tab. */
-export function DeviceTabs({ agentId, chatUnread = 0 }: { agentId: string; chatUnread?: number }) {
+/**
+ * `chatUnread`: messages from the device's user the reader has not seen, shown on the Chat tab.
+ * `hidden`: segments of tabs above the user's role (the Files tab for viewers), left out rather than answering 403.
+ */
+export function DeviceTabs({ agentId, chatUnread = 0, hidden = [] }: { agentId: string; chatUnread?: number; hidden?: string[] }) {
   const pathname = usePathname();
   const base = `/devices/${encodeURIComponent(agentId)}`;
   return (
     <nav aria-label="Device sections" className="mb-4 flex gap-1 border-b border-slate-200 text-[13px]">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => !hidden.includes(tab.segment)).map((tab) => {
         const href = tab.segment ? `${base}/${tab.segment}` : base;
         const active = tab.segment ? pathname.startsWith(href) : pathname === base || pathname === `/devices/${agentId}`;
         return (

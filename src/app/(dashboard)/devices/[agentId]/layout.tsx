@@ -55,7 +55,7 @@ export default async function DeviceLayout({ params, children }: { params: Devic
           </Alert>
         </div>
       )}
-      <DeviceTabs agentId={agent.agentId} chatUnread={agent.chatUnread} />
+      <DeviceTabs agentId={agent.agentId} chatUnread={agent.chatUnread} hidden={mayCall(actor, "files.list") ? [] : ["files"]} />
       {children}
     </section>
   );

@@ -1,0 +1,213 @@
+/**
+ * `npx tsx bench/file-transfer.ts`: a file moved through the product against the same bytes over a
+ * plain TCP socket on loopback. The product's path is the real one: this process plays the web
+ * server (the streamed download of file-routes.ts, served over HTTP on loopback to a client that
+ * counts the bytes; the chunked upload of the multipart route), commands travel through
+ * PostgreSQL and a gateway process, and the agent is its own process with the real agent's file
+ * capability. Memory is the resident set above its level before the transfer, sampled every
+ * 50 ms, for the web side (this process) and the gateway. Tables on stdout, progress on stderr.
+ *
+ *   --megabytes 200   size of the file       --only download|upload
+ */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { CommandWaiters } from "../src/server/bus/command-waiters";
+import { BusListener } from "../src/server/bus/listener";
+import { requestAgent, type CommandDeps } from "../src/server/services/agent-commands";
+import { openDownload, pushUpload, remoteBaseName, type UploadSteps } from "../src/server/services/file-transfer";
+import { DOWNLOAD_CHUNK_BYTES } from "../src/server/services/files";
+import { onCleanup, runCleanup } from "./cleanup";
+import { startGatewayProcess, type GatewayProcess } from "./gateway-process";
+import { seedAgents, startBenchDatabase } from "./postgres";
+import { sleep } from "./stats";
+
+const { values: args } = parseArgs({ options: { megabytes: { type: "string", default: "200" }, only: { type: "string" } } });
+const BYTES = Math.floor(Number(args.megabytes) * 1024 * 1024);
+if (!(BYTES > 0)) throw new Error(`--megabytes must be a positive number, got '${args.megabytes}'`);
+const log = (line: string) => console.error(`[bench] ${line}`);
+const MB = 1024 * 1024;
+
+type Measured = { seconds: number; webPeakMb: number; gatewayPeakMb: number };
+
+/** Peak resident memory above the starting level, for this process and the gateway, while `work` runs. */
+async function measure(gateway: GatewayProcess, work: () => Promise<void>): Promise<Measured> {
+  global.gc?.();
+  await sleep(200);
+  const webBase = process.memoryUsage().rss;
+  const gatewayBase = (await gateway.rssKb()) * 1024;
+  let webPeak = webBase;
+  let gatewayPeak = gatewayBase;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      webPeak = Math.max(webPeak, process.memoryUsage().rss);
+      gatewayPeak = Math.max(gatewayPeak, (await gateway.rssKb()) * 1024);
+      await sleep(50);
+    }
+  })();
+  const started = performance.now();
+  try {
+    await work();
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+  return { seconds: (performance.now() - started) / 1000, webPeakMb: (webPeak - webBase) / MB, gatewayPeakMb: (gatewayPeak - gatewayBase) / MB };
+}
+
+/** Serves one body over HTTP on loopback and reads it back, counting bytes, as a browser would download it. */
+async function serveAndRead(body: () => Promise<ReadableStream<Uint8Array>>): Promise<number> {
+  const server = http.createServer((_request, response) => {
+    void body().then(
+      (stream) => pipeline(Readable.fromWeb(stream as never), response),
+      (error: unknown) => response.destroy(error as Error),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const stop = onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  try {
+    const { port } = server.address() as net.AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    let received = 0;
+    for await (const piece of response.body as unknown as AsyncIterable<Uint8Array>) received += piece.byteLength;
+    return received;
+  } finally {
+    await stop();
+  }
+}
+
+/** The baseline: the file read from disk and sent through a TCP socket on loopback to a reader that counts it. */
+async function rawSocketCopy(file: string): Promise<number> {
+  let received = 0;
+  const server = net.createServer((socket) => void pipeline(createReadStream(file), socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const stop = onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  try {
+    const { port } = server.address() as net.AddressInfo;
+    const socket = net.connect(port, "127.0.0.1");
+    for await (const piece of socket as AsyncIterable<Buffer>) received += piece.length;
+    return received;
+  } finally {
+    await stop();
+  }
+}
+
+async function startAgentProcess(gatewayUrl: string, credentials: { agentId: string; agentSecret: string }) {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/file-agent.ts"], {
+    env: { ...process.env, BENCH_GATEWAY_URL: gatewayUrl, BENCH_AGENT_ID: credentials.agentId, BENCH_AGENT_SECRET: credentials.agentSecret },
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  const stop = onCleanup(() => {
+    child.kill("SIGTERM");
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`the bench agent exited (${code})`)));
+  });
+  return stop;
+}
+
+function row(name: string, bytes: number, result: Measured | { seconds: number }, baseline: number) {
+  const rate = bytes / MB / result.seconds;
+  const memory = "webPeakMb" in result ? [`${result.webPeakMb.toFixed(1)} MB`, `${result.gatewayPeakMb.toFixed(1)} MB`] : ["—", "—"];
+  return `| ${name} | ${result.seconds.toFixed(2)} s | ${rate.toFixed(1)} MB/s | ${((rate / baseline) * 100).toFixed(1)} % | ${memory.join(" | ")} |`;
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(tmpdir(), "rmm-bench-files-"));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
+  const source = path.join(dir, "source.bin");
+  log(`writing a ${args.megabytes} MB random file`);
+  await pipeline(
+    Readable.from((function* () {
+      for (let written = 0; written < BYTES; written += MB) yield randomBytes(Math.min(MB, BYTES - written));
+    })()),
+    createWriteStream(source),
+  );
+
+  log("starting PostgreSQL, the gateway and the agent");
+  const database = await startBenchDatabase();
+  const [credentials] = await seedAgents(database.db, 1);
+  const gateway = await startGatewayProcess(database.url);
+  await startAgentProcess(gateway.url, credentials!);
+  const listener = new BusListener(database.url);
+  onCleanup(() => listener.close());
+  const deps: CommandDeps = { db: database.db, waiters: new CommandWaiters(database.db, listener), actor: { username: "bench" }, timeoutMs: 60_000 };
+  const agentId = credentials!.agentId;
+  // Wait until the gateway has marked the agent online.
+  for (let tries = 0; ; tries++) {
+    try {
+      await requestAgent(deps, { agentId, type: "file-list", payload: { path: dir } });
+      break;
+    } catch (error) {
+      if (tries > 100) throw error;
+      await sleep(100);
+    }
+  }
+
+  log("raw socket copy");
+  const rawSeconds = await (async () => {
+    const started = performance.now();
+    const received = await rawSocketCopy(source);
+    if (received !== BYTES) throw new Error(`raw copy moved ${received} of ${BYTES} bytes`);
+    return (performance.now() - started) / 1000;
+  })();
+  const baseline = BYTES / MB / rawSeconds;
+  const rows = [row("raw TCP socket, loopback", BYTES, { seconds: rawSeconds }, baseline)];
+
+  if (args.only !== "upload") {
+    log("download through the product");
+    const read = (offset: number) => requestAgent(deps, { agentId, type: "download-file", payload: { path: source, offset, length: DOWNLOAD_CHUNK_BYTES } });
+    const result = await measure(gateway, async () => {
+      const received = await serveAndRead(async () => (await openDownload(read, remoteBaseName)).body);
+      if (received !== BYTES) throw new Error(`the download moved ${received} of ${BYTES} bytes`);
+    });
+    rows.push(row(`download (${DOWNLOAD_CHUNK_BYTES / MB} MiB chunks)`, BYTES, result, baseline));
+  }
+  if (args.only !== "download") {
+    log("upload through the product");
+    const steps: UploadSteps = {
+      start: ({ path: target, totalBytes, overwrite, uploadId }) => requestAgent(deps, { agentId, type: "upload-file-start", payload: { uploadId: uploadId ?? `bench-${Date.now()}`, path: target, overwrite, ...(totalBytes === undefined ? {} : { totalBytes }) } }),
+      chunk: (input) => requestAgent(deps, { agentId, type: "upload-file-chunk", payload: input }),
+      finish: (input) => requestAgent(deps, { agentId, type: "upload-file-end", payload: input }),
+    };
+    const target = path.join(dir, "uploaded.bin");
+    const result = await measure(gateway, async () => {
+      await pushUpload(steps, { path: target, overwrite: true, totalBytes: BYTES, source: createReadStream(source), limitBytes: BYTES });
+    });
+    if ((await stat(target)).size !== BYTES) throw new Error("the upload wrote another size");
+    rows.push(row("upload (256 KiB chunks)", BYTES, result, baseline));
+  }
+
+  // Where a command's time goes, from the rows' timestamps: waiting to be sent, and at the agent and back.
+  const phases = await database.sql<{ type: string; count: number; queued_ms: number; sent_ms: number }[]>`
+    select type, count(*)::int as count,
+      avg(extract(epoch from sent_at - created_at) * 1000)::float as queued_ms,
+      avg(extract(epoch from completed_at - sent_at) * 1000)::float as sent_ms
+    from commands where type in ('download-file', 'upload-file-chunk') group by type order by type`;
+
+  console.log(`### File transfer, ${args.megabytes} MB on loopback\n`);
+  console.log("| path | time | throughput | of raw | web memory (peak extra) | gateway memory (peak extra) |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const line of rows) console.log(line);
+  console.log("\n| command | count | created → sent (mean) | sent → result stored (mean) |");
+  console.log("| --- | --- | --- | --- |");
+  for (const phase of phases) console.log(`| ${phase.type} | ${phase.count} | ${phase.queued_ms.toFixed(1)} ms | ${phase.sent_ms.toFixed(1)} ms |`);
+  console.log("\nGoal: at least 50 % of the raw socket's throughput and under 32 MB of extra server memory.");
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("[bench] failed:", error);
+    process.exitCode = 1;
+  })
+  .finally(() => runCleanup().then(() => process.exit()));
