@@ -39,4 +39,10 @@ describe("metric chart models", () => {
     const cpu = chartModels({ ...history, series: { ...history.series, at: [100, 105, 200], cpu: [1, 2, 3], cpuMax: [1, 2, 3] } })[0]!;
     expect([cpu.times, cpu.lines[0]!.values]).toEqual([[100, 105, 110, 200], [1, 2, null, 3]]);
   });
+
+  it("does not break the lines of an agent that reports less often than a step", () => {
+    const at = [0, 15, 30, 45, 60, 300, 315];
+    const cpu = chartModels({ ...history, series: { ...history.series, at, cpu: at.map(() => 5), cpuMax: at.map(() => 5) } })[0]!;
+    expect(cpu.lines[0]!.values).toEqual([5, 5, 5, 5, 5, null, 5, 5]);
+  });
 });

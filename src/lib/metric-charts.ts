@@ -33,10 +33,18 @@ export const SEVERITY_COLOURS: Record<string, string> = { critical: "#dc2626", w
 
 const toKb = (values: number[]) => values.map((value) => value / 1024);
 
-/** Indexes after which the next point is more than two steps away. */
+/**
+ * Indexes after which the next point is further away than two steps and three of the device's usual
+ * intervals (an agent reporting every 15 s leaves most 5 s steps empty without being away).
+ */
 function gapsOf(times: number[], stepSeconds: number): Set<number> {
+  const spacings = times.slice(1).map((time, index) => time - times[index]!);
+  const usual = [...spacings].sort((a, b) => a - b)[Math.floor((spacings.length - 1) / 2)] ?? 0;
+  const limit = Math.max(2 * stepSeconds, 3 * usual);
   const gaps = new Set<number>();
-  for (let index = 0; index + 1 < times.length; index++) if (times[index + 1]! - times[index]! > 2 * stepSeconds) gaps.add(index);
+  spacings.forEach((spacing, index) => {
+    if (spacing > limit) gaps.add(index);
+  });
   return gaps;
 }
 

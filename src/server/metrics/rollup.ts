@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { BUCKET_ORIGIN, RAW_RETENTION_HOURS, ROLLUP_BUCKET_SECONDS } from "./retention";
+import { BUCKET_ORIGIN, RAW_RETENTION_HOURS, ROLLUP_BUCKET_SECONDS, sampleValue as value } from "./retention";
 
 /** A bucket is first rolled up this long after it ended (the gateway flushes samples every 5 s). */
 export const SETTLE_SECONDS = 60;
@@ -23,7 +23,6 @@ export async function rollUpMetrics(db: Db, { now = new Date() } = {}): Promise<
   const rawStart = now.getTime() - RAW_RETENTION_HOURS * 3_600_000;
   const from = new Date(bucketFloor(Math.max(rawStart, last ? new Date(last).getTime() - LATE_SAMPLE_SECONDS * 1000 : rawStart)));
   if (from >= to) return { from, to, buckets: 0 };
-  const value = (path: string) => sql.raw(`(data #>> '{${path}}')::float8`);
   const rows = await db.execute(sql`
     insert into agent_metric_rollups (agent_id, bucket, samples, cpu_avg, cpu_max, memory_avg, memory_max, disk_avg, disk_max, rx_avg, rx_max, tx_avg, tx_max)
     select agent_id, date_bin(${`${ROLLUP_BUCKET_SECONDS} seconds`}::interval, at, ${BUCKET_ORIGIN}::timestamptz), count(*),

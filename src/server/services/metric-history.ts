@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { MetricHistory, MetricRange, MetricSeries } from "../contracts/metrics";
 import type { Db } from "../db/client";
-import { BUCKET_ORIGIN } from "../metrics/retention";
+import { BUCKET_ORIGIN, sampleValue } from "../metrics/retention";
 import { profilesForAgent } from "./monitoring-profiles";
 
 type RangePlan = { seconds: number; stepSeconds: number; source: "raw" | "5m" };
@@ -22,10 +22,8 @@ export const RANGE_PLANS: Record<MetricRange, RangePlan> = {
 
 type Row = { at: string; cpu: number; cpu_max: number; memory: number; memory_max: number; disk: number; disk_max: number; rx: number; rx_max: number; tx: number; tx_max: number };
 
-const rawValue = (path: string) => sql.raw(`(data #>> '{${path}}')::float8`);
-
 function rawQuery(agentId: string, from: Date, step: SQL): SQL {
-  const pair = (path: string, name: string) => sql`avg(${rawValue(path)}) as ${sql.raw(name)}, max(${rawValue(path)}) as ${sql.raw(`${name}_max`)}`;
+  const pair = (path: Parameters<typeof sampleValue>[0], name: string) => sql`avg(${sampleValue(path)}) as ${sql.raw(name)}, max(${sampleValue(path)}) as ${sql.raw(`${name}_max`)}`;
   return sql`
     select extract(epoch from date_bin(${step}, at, ${BUCKET_ORIGIN}::timestamptz))::float8 as at,
       ${pair("cpuPercent", "cpu")}, ${pair("memoryPercent", "memory")}, ${pair("diskPercent", "disk")},
