@@ -87,7 +87,7 @@ describe("maintenance", () => {
     expect(await remaining()).toEqual(["test.aged-9"]);
   });
 
-  it("runs the sweep as a job of the web process, and schedules the cleanup hourly", async () => {
+  it("runs the sweep as a job of the web process, and schedules the cleanup hourly and the metric rollup every five minutes", async () => {
     const dead = randomUUID();
     await t.db.insert(gateways).values({ id: dead, heartbeatAt: new Date(Date.now() - 60_000) });
     await t.db.insert(agents).values({ id: "stranded", name: "C", secretHash: "x", status: "online", gatewayId: dead });
@@ -97,8 +97,11 @@ describe("maintenance", () => {
         const [stranded] = await t.db.select({ status: agents.status }).from(agents).where(eq(agents.id, "stranded"));
         expect(stranded?.status).toBe("offline");
       }, { timeout: 5_000, interval: 100 });
-      const schedules = await t.sql.unsafe(`select name, cron from ${JOB_SCHEMA}.schedule`);
-      expect(schedules.map((row) => ({ ...row }))).toEqual([{ name: "cleanup", cron: "0 * * * *" }]);
+      const schedules = await t.sql.unsafe(`select name, cron from ${JOB_SCHEMA}.schedule order by name`);
+      expect(schedules.map((row) => ({ ...row }))).toEqual([
+        { name: "cleanup", cron: "0 * * * *" },
+        { name: "metric-rollup", cron: "1-59/5 * * * *" },
+      ]);
     } finally {
       await queue.stop();
     }

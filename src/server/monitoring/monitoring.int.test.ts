@@ -101,9 +101,12 @@ describe("monitoring", () => {
     const [row] = await h.t.db.select().from(alerts).where(eq(alerts.agentId, agent.agentId));
     expect(row).toMatchObject({ status: "resolved", resolvedBy: "auto", acknowledgedBy: "olga" });
     const operator = callerAs(h.t.db, await actorFor(h.t.db, "olga"));
-    // The alert row is resolved first, its events published right after.
-    await expect.poll(async () => (await operator.monitoring.history({ agentId: agent.agentId })).map((entry) => entry.eventName)).toEqual(["alert", "monitoring-state", "alert-acknowledged", "alert-resolved", "monitoring-state"]);
-    const history = await operator.monitoring.history({ agentId: agent.agentId });
+    // The resolution is stored before its events are published: wait for the last of them.
+    const history = await vi.waitFor(async () => {
+      const entries = await operator.monitoring.history({ agentId: agent.agentId });
+      expect(entries.map((entry) => entry.eventName)).toEqual(["alert", "monitoring-state", "alert-acknowledged", "alert-resolved", "monitoring-state"]);
+      return entries;
+    }, { timeout: 5_000 });
     expect(history[0]!.payload).toMatchObject({ type: "alert", agentId: agent.agentId, agentName: "web-01", profileId, metric: "ram", threshold: 75, value: 77.5 });
     const limited = callerAs(h.t.db, { ...(await actorFor(h.t.db, "olga")), clientIds: [-1] });
     expect(await limited.monitoring.history({})).toEqual([]);

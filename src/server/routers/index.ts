@@ -14,6 +14,7 @@ import { enrollmentRouter } from "./enrollment";
 import { filesRouter } from "./files";
 import { groupsRouter } from "./groups";
 import { integrationsRouter } from "./integrations";
+import { metricsRouter } from "./metrics";
 import { monitoringRouter } from "./monitoring";
 import { processesRouter } from "./processes";
 import { scriptsRouter } from "./scripts";
@@ -39,6 +40,7 @@ export const appRouter = router({
   files: filesRouter,
   groups: groupsRouter,
   integrations: integrationsRouter,
+  metrics: metricsRouter,
   monitoring: monitoringRouter,
   processes: processesRouter,
   scripts: scriptsRouter,

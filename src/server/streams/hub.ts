@@ -3,9 +3,11 @@
  * notification carries a small chunk whole, or names a stored one; named ids that arrive together
  * are read in one query, and a burst is handed to each viewer of its topic as one batch, so a
  * thousand viewers of a busy shell cost at most one query per burst, not one per viewer. After the LISTEN connection was lost, whatever was stored meanwhile
- * is read back for every topic that has viewers, so a reconnect loses nothing.
+ * is read back for every topic that has viewers, so a reconnect loses nothing. A batch announced as
+ * an id range of one kind (publishStreamBatch) is read back only for the topics of that kind that
+ * have viewers here, and not at all when there are none.
  */
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, between, desc, eq, gt, inArray } from "drizzle-orm";
 import { CHANNELS } from "../bus/channels";
 import type { BusListener } from "../bus/listener";
 import type { Db } from "../db/client";
@@ -25,6 +27,7 @@ export class StreamHub {
   private readonly topics = new Map<string, TopicState>();
   private pending: number[] = [];
   private pendingEvents: StreamEvent[] = [];
+  private pendingRanges: { first: number; last: number; topics: string[] }[] = [];
   private flushing: Promise<void> | undefined;
   private listening: Promise<void> | undefined;
 
@@ -85,6 +88,7 @@ export class StreamHub {
 
   private onNotification(payload: string): void {
     if (payload.startsWith("[")) return this.onInlineChunk(payload);
+    if (payload.startsWith("range ")) return this.onRange(payload);
     const space = payload.indexOf(" ");
     const topic = payload.slice(space + 1);
     if (space <= 0 || !this.topics.has(topic)) return;
@@ -106,17 +110,31 @@ export class StreamHub {
     this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
   }
 
+  /** A batch of one kind (see publishStreamBatch): `range <first> <last> <kind>`. */
+  private onRange(payload: string): void {
+    const [, first, last, kind] = payload.split(" ");
+    const topics = [...this.topics.keys()].filter((topic) => topic.startsWith(`${kind}:`));
+    if (topics.length === 0) return;
+    this.pendingRanges.push({ first: Number(first), last: Number(last), topics });
+    this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+  }
+
   /** Delivers what was announced, in batches (reading the chunks that were only named), until nothing is pending. */
   private async flush(): Promise<void> {
     // Let the notifications of one burst gather before delivering.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.pending.length > 0 || this.pendingEvents.length > 0) {
+    while (this.pending.length > 0 || this.pendingEvents.length > 0 || this.pendingRanges.length > 0) {
       const ids = this.pending;
       const carried = this.pendingEvents;
+      const ranges = this.pendingRanges;
       this.pending = [];
       this.pendingEvents = [];
+      this.pendingRanges = [];
       try {
         const read = ids.length > 0 ? await this.db.select(columns).from(streamEvents).where(inArray(streamEvents.id, ids)).orderBy(asc(streamEvents.id)) : [];
+        for (const { first, last, topics } of ranges) {
+          read.push(...(await this.db.select(columns).from(streamEvents).where(and(between(streamEvents.id, first, last), inArray(streamEvents.topic, topics)))));
+        }
         this.deliver(read.length === 0 ? carried : [...read, ...carried].sort((a, b) => a.id - b.id));
       } catch (error) {
         console.error("[streams] could not read announced chunks:", error);

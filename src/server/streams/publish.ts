@@ -10,11 +10,15 @@
  * flight, the chunks published meanwhile wait and then go together in the next one. A busy stream
  * (hundreds of chunks a second) thus costs a few commits a second instead of one per chunk, and
  * each caller still gets its own chunk's id, in the order it called.
+ *
+ * A high-volume kind whose chunks few people watch (metric samples: every agent, every few
+ * seconds) is published with publishStreamBatch instead: a whole batch, whatever its size, in one
+ * statement and announced by ONE notification naming the id range and the kind, not one per chunk.
  */
 import { sql } from "drizzle-orm";
 import { CHANNELS } from "../bus/channels";
 import type { Db } from "../db/client";
-import { MAX_TOPIC_LENGTH } from "./topics";
+import { MAX_TOPIC_LENGTH, type StreamKind } from "./topics";
 
 export type StreamChunk = { topic: string; event: string; data: unknown };
 type Publisher = Pick<Db, "execute">;
@@ -79,4 +83,25 @@ async function insertChunks(db: Publisher, chunks: StreamChunk[]): Promise<numbe
     select id, pg_notify(${CHANNELS.streamEvent}, case when octet_length(whole) < ${INLINE_NOTIFY_BYTES} then whole else id || ' ' || topic end)
     from stored order by id`);
   return rows.map((row) => Number(row.id));
+}
+
+/**
+ * Many chunks of one kind, stored in one statement (the batch travels as a single JSON parameter)
+ * and announced by a single notification `range <first id> <last id> <kind>`; a web process with
+ * viewers of that kind reads the range back for the topics it watches (see hub.ts).
+ */
+export async function publishStreamBatch(db: Publisher, kind: StreamKind, chunks: StreamChunk[]): Promise<void> {
+  if (chunks.length === 0) return;
+  for (const chunk of chunks) {
+    checkTopic(chunk);
+    if (!chunk.topic.startsWith(`${kind}:`)) throw new Error(`stream topic ${chunk.topic} is not of kind ${kind}`);
+  }
+  const rows = JSON.stringify(chunks);
+  await db.execute(sql`
+    with stored as (
+      insert into stream_events (topic, event, data)
+      select r.topic, r.event, r.data from jsonb_to_recordset(${rows}::jsonb) as r(topic text, event text, data jsonb)
+      returning id
+    )
+    select pg_notify(${CHANNELS.streamEvent}, 'range ' || min(id) || ' ' || max(id) || ' ' || ${kind}::text) from stored`);
 }

@@ -8,7 +8,8 @@ import { sseReader } from "../../test/sse-reader";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { BusListener } from "../bus/listener";
 import { StreamHub } from "./hub";
-import { publishStreamEvent } from "./publish";
+import { CHANNELS } from "../bus/channels";
+import { publishStreamBatch, publishStreamEvent } from "./publish";
 import { streamResponse } from "./sse-response";
 
 let t: TestDatabase;
@@ -123,6 +124,23 @@ describe("streams", () => {
     const events = await viewer.read.next(4);
     expect(events.map((event) => (event.data as { output: string }).output)).toEqual(["small 1", big, "small 2", big]);
     viewer.abort.abort();
+  });
+
+  it("delivers a batch announced by one notification (metric samples) to the viewers of its topics only", async () => {
+    const announced: string[] = [];
+    const stopListening = await listener.subscribe(CHANNELS.streamEvent, (payload) => announced.push(payload));
+    const viewer = open("metrics:agent-i");
+    await waitForViewers(1);
+    const sample = (topic: string, cpuPercent: number) => ({ topic, event: "metrics", data: { cpuPercent } });
+    await publishStreamBatch(t.db, "metrics", [sample("metrics:agent-i", 1), sample("metrics:agent-j", 99), sample("metrics:agent-i", 2)]);
+    await publishStreamBatch(t.db, "metrics", [sample("metrics:agent-i", 3)]);
+    const events = await viewer.read.next(3);
+    expect(events.map((event) => event.data)).toEqual([{ cpuPercent: 1 }, { cpuPercent: 2 }, { cpuPercent: 3 }]);
+    expect(announced.filter((payload) => payload.startsWith("range "))).toHaveLength(2);
+    expect(announced.every((payload) => /^range \d+ \d+ metrics$/.test(payload))).toBe(true);
+    viewer.abort.abort();
+    stopListening();
+    await expect(publishStreamBatch(t.db, "metrics", [sample("shell:agent-i", 1)])).rejects.toThrow(/not of kind metrics/);
   });
 
   it("forgets a viewer once it leaves", async () => {

@@ -2,7 +2,7 @@
  * The command bus's tables. A command is a row (queued -> sent -> done | failed | timeout); NOTIFY
  * only carries its id. Gateways announce themselves so that agents of a dead gateway go offline.
  */
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 
 export const commandStatusEnum = pgEnum("command_status", ["queued", "sent", "done", "failed", "timeout"]);
@@ -42,7 +42,7 @@ export const agentSnapshots = pgTable(
   (table) => [primaryKey({ columns: [table.agentId, table.kind] })],
 );
 
-/** Periodic `monitoring-metrics`, for charts and alert rules. */
+/** Periodic `monitoring-metrics` at full resolution, for charts of the last day (kept 24 h). */
 export const agentMetrics = pgTable(
   "agent_metrics",
   {
@@ -52,7 +52,36 @@ export const agentMetrics = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
     data: jsonb("data").notNull(),
   },
-  (table) => [index("agent_metrics_agent_at_idx").on(table.agentId, table.at)],
+  // BRIN on time (cheap to keep up while samples arrive in time order) serves the rollups and the pruning.
+  (table) => [index("agent_metrics_agent_at_idx").on(table.agentId, table.at), index("agent_metrics_at_brin_idx").using("brin", table.at)],
+);
+
+/**
+ * Five-minute rollups of agent_metrics (kept 30 days), for charts beyond a day. A bucket's row is
+ * recomputed from the raw samples, never incremented, so rolling up again changes nothing.
+ * Network figures are bytes per second.
+ */
+export const agentMetricRollups = pgTable(
+  "agent_metric_rollups",
+  {
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    /** Start of the five-minute bucket. */
+    bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+    samples: integer("samples").notNull(),
+    cpuAvg: doublePrecision("cpu_avg").notNull(),
+    cpuMax: doublePrecision("cpu_max").notNull(),
+    memoryAvg: doublePrecision("memory_avg").notNull(),
+    memoryMax: doublePrecision("memory_max").notNull(),
+    diskAvg: doublePrecision("disk_avg").notNull(),
+    diskMax: doublePrecision("disk_max").notNull(),
+    rxAvg: doublePrecision("rx_avg").notNull(),
+    rxMax: doublePrecision("rx_max").notNull(),
+    txAvg: doublePrecision("tx_avg").notNull(),
+    txMax: doublePrecision("tx_max").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.agentId, table.bucket] }), index("agent_metric_rollups_bucket_idx").on(table.bucket)],
 );
 
 /** Live gateway processes; a gateway whose heartbeat is stale has died and its agents are offline. */
