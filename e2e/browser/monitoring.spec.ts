@@ -26,7 +26,7 @@ test("a low memory threshold raises an alert that is acknowledged, and closes wi
     const agentId = device!.agentId;
 
     await page.getByRole("link", { name: "Monitoring" }).click();
-    await expect(page.getByRole("heading", { name: "Monitoring" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Monitoring", exact: true })).toBeVisible();
     const form = page.getByRole("form", { name: "New monitoring profile" });
     const name = `Memory e2e ${Date.now().toString(36)}`;
     await form.getByLabel("Name").fill(name);
