@@ -5,7 +5,8 @@
  */
 import { readdir } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { E2E } from "../support/env";
 
 type Client = { agentId: string; platform: string | null; status: string };
@@ -18,26 +19,18 @@ test.beforeAll(async () => {
 });
 
 test("a removed device's running agent uninstalls itself, then its key is revoked", async () => {
-  const known = new Set(((await (await api.get("/clients")).json()) as Client[]).map((client) => client.agentId));
-  const pkg = await downloadAgentPackage(api, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const device = await startLinuxAgent(api);
+  const agent = device.process;
   const exited = new Promise<number | null>((resolve) => agent.once("exit", (code) => resolve(code)));
   try {
-    let agentId = "";
-    await expect
-      .poll(async () => {
-        const clients = (await (await api.get("/clients")).json()) as Client[];
-        agentId = clients.find((client) => !known.has(client.agentId) && client.status === "online")?.agentId ?? "";
-        return agentId;
-      }, { timeout: 60_000 })
-      .not.toBe("");
+    const { agentId } = device;
 
     const removal = await api.delete(`/api/agents/${agentId}`);
     expect(removal.status()).toBe(200);
     expect(await removal.json()).toEqual({ status: "deleted" });
 
     expect(await exited).toBe(0);
-    expect((await readdir(pkg.dir)).sort()).toEqual(["agent.log", "rmm-agent", "run-agent.sh"]);
+    expect((await readdir(device.dir)).sort()).toEqual(["agent.log", "rmm-agent", "run-agent.sh"]);
     expect(((await (await api.get("/clients")).json()) as Client[]).some((client) => client.agentId === agentId)).toBe(false);
   } finally {
     stopProcessGroup(agent);

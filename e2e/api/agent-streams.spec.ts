@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { sseReader, type ReceivedEvent } from "../../src/test/sse-reader";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { E2E } from "../support/env";
 
-type ListedAgent = { agentId: string; status: string; platform: string | null };
 
 let api: APIRequestContext;
 let agentId: string;
@@ -22,20 +22,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   api = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
   expect((await api.post("/auth/login", { data: E2E.admin })).status()).toBe(200);
-  const known = new Set(((await (await api.get("/clients")).json()) as ListedAgent[]).map((agent) => agent.agentId));
-  const pkg = await downloadAgentPackage(api, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
-  stops.push(() => stopProcessGroup(agent));
-  await expect
-    .poll(
-      async () => {
-        const listed = (await (await api.get("/clients")).json()) as ListedAgent[];
-        agentId = listed.find((candidate) => !known.has(candidate.agentId) && candidate.platform === "linux" && candidate.status === "online")?.agentId ?? "";
-        return agentId;
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .not.toBe("");
+  const agent = await startLinuxAgent(api);
+  stops.push(() => stopProcessGroup(agent.process));
+  agentId = agent.agentId;
 });
 test.afterAll(() => stops.forEach((stop) => stop()));
 

@@ -6,8 +6,9 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
-import { answerInChatWindow, chatWindowUrl, knownAgentIds } from "../support/chat-window";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
+import { answerInChatWindow, chatWindowUrl } from "../support/chat-window";
 import { E2E } from "../support/env";
 
 type Listed = { agentId: string; status: string; chatNotifications: number };
@@ -22,17 +23,9 @@ test.afterAll(() => stopProcessGroup(agentProcess));
 
 test("a message reaches the endpoint's chat window and its answer comes back live; unread counts it until read", async () => {
   test.setTimeout(120_000);
-  const known = await knownAgentIds(api);
-  const pkg = await downloadAgentPackage(api, "linux");
-  agentProcess = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
-  let agentId = "";
-  await expect
-    .poll(async () => {
-      const listed = (await (await api.get("/clients")).json()) as Listed[];
-      agentId = listed.find((agent) => !known.has(agent.agentId) && agent.status === "online")?.agentId ?? "";
-      return agentId;
-    }, { timeout: 60_000 })
-    .not.toBe("");
+  const agent = await startLinuxAgent(api);
+  agentProcess = agent.process;
+  const { agentId } = agent;
   const unread = async () => ((await (await api.get("/clients")).json()) as Listed[]).find((agent) => agent.agentId === agentId)?.chatNotifications;
 
   const sent = await api.post(`/chat/${agentId}/message`, { data: { text: "Hello from IT: may I restart your browser?" } });
@@ -40,7 +33,7 @@ test("a message reaches the endpoint's chat window and its answer comes back liv
   const { sessionId } = await sent.json();
 
   // The person at the machine opens the window the agent logged, and sees the message.
-  const windowUrl = await chatWindowUrl(pkg.dir);
+  const windowUrl = await chatWindowUrl(agent.dir);
   expect(new URL(windowUrl).hostname).toBe("127.0.0.1");
   expect(await (await fetch(windowUrl)).text()).toContain("IT support chat");
   expect(await (await fetch(`${windowUrl}messages?after=0`)).json()).toEqual([expect.objectContaining({ from: "technician", user: E2E.admin.username, text: "Hello from IT: may I restart your browser?" })]);

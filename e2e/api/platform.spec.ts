@@ -6,7 +6,8 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { E2E } from "../support/env";
 
 let admin: APIRequestContext;
@@ -18,16 +19,9 @@ test.beforeAll(async () => {
   admin = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
   anonymous = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
   expect((await admin.post("/auth/login", { data: E2E.admin })).status()).toBe(200);
-  const known = new Set(((await (await admin.get("/clients")).json()) as { id: string }[]).map((agent) => agent.id));
-  const pkg = await downloadAgentPackage(admin, "linux");
-  agentProcess = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "platform-agent.log" });
-  await expect
-    .poll(async () => {
-      const agents = (await (await admin.get("/clients")).json()) as { id: string; status: string }[];
-      agentId = agents.find((agent) => !known.has(agent.id) && agent.status === "online")?.id ?? "";
-      return agentId;
-    }, { timeout: 60_000, intervals: [500] })
-    .not.toBe("");
+  const agent = await startLinuxAgent(admin, "platform-agent.log");
+  agentProcess = agent.process;
+  agentId = agent.agentId;
 });
 test.afterAll(() => {
   if (agentProcess) stopProcessGroup(agentProcess);

@@ -3,19 +3,20 @@
  * Tactical RMM's `runscript` with `output: "wait"`, answering the script's own stdout and exit
  * code with the arguments passed as data; a version awaiting four-eyes approval is refused.
  */
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { adminApi } from "../support/sign-in";
 import { E2E } from "../support/env";
 
-type ListedAgent = { agentId: string; status: string; platform: string | null };
 
 let admin: APIRequestContext;
 let anonymous: APIRequestContext;
 let key = "";
 let agentId = "";
-let agentProcess: Awaited<ReturnType<typeof startLogged>> | undefined;
+let agentProcess: ChildProcess | undefined;
 const stamp = Date.now().toString(36);
 
 test.beforeAll(async () => {
@@ -24,16 +25,9 @@ test.beforeAll(async () => {
   anonymous = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
   const created = await admin.post("/api/trpc/apiKeys.create", { data: { name: `e2e scripts ${stamp}`, role: "admin" } });
   key = ((await created.json()).result.data as { key: string }).key;
-  const known = new Set(((await (await admin.get("/clients")).json()) as ListedAgent[]).map((agent) => agent.agentId));
-  const pkg = await downloadAgentPackage(admin, "linux");
-  agentProcess = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
-  await expect
-    .poll(async () => {
-      const listed = (await (await admin.get("/clients")).json()) as ListedAgent[];
-      agentId = listed.find((agent) => !known.has(agent.agentId) && agent.platform === "linux" && agent.status === "online")?.agentId ?? "";
-      return agentId;
-    }, { timeout: 60_000, intervals: [500] })
-    .not.toBe("");
+  const agent = await startLinuxAgent(admin);
+  agentProcess = agent.process;
+  agentId = agent.agentId;
 });
 test.afterAll(() => {
   if (agentProcess) stopProcessGroup(agentProcess);

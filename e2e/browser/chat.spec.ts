@@ -5,11 +5,11 @@
  * shows an unread badge beside the device in the list, which opening the chat clears.
  */
 import { expect, test } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
-import { answerInChatWindow, chatWindowUrl, knownAgentIds } from "../support/chat-window";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
+import { answerInChatWindow, chatWindowUrl } from "../support/chat-window";
 import { signIn } from "../support/sign-in";
 
-type Client = { agentId: string; status: string };
 
 /** A round trip through the agent and back to the page; generous, since the machine's cores are shared. */
 const LIVE_MS = 15_000;
@@ -17,18 +17,10 @@ const LIVE_MS = 15_000;
 test("chat with the user of a device from its Chat tab; unread answers are badged in the device list", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
-  const known = await knownAgentIds(page.request);
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const device = await startLinuxAgent(page.request);
+  const agent = device.process;
   try {
-    let agentId = "";
-    await expect
-      .poll(async () => {
-        const clients = (await (await page.request.get("/clients")).json()) as Client[];
-        agentId = clients.find((c) => !known.has(c.agentId) && c.status === "online")?.agentId ?? "";
-        return agentId;
-      }, { timeout: 60_000 })
-      .not.toBe("");
+    const { agentId } = device;
 
     await page.goto(`/devices/${agentId}`);
     await page.getByRole("navigation", { name: "Device sections" }).getByRole("link", { name: "Chat" }).click();
@@ -42,7 +34,7 @@ test("chat with the user of a device from its Chat tab; unread answers are badge
     await expect(page.getByLabel("Message")).toHaveValue("");
 
     // The person at the machine answers in the agent's own chat window (its page, its script, its CSP).
-    const windowUrl = await chatWindowUrl(pkg.dir);
+    const windowUrl = await chatWindowUrl(device.dir);
     const endpoint = await page.context().newPage();
     const cspViolations: string[] = [];
     endpoint.on("console", (message) => {

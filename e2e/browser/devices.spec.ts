@@ -6,7 +6,8 @@
 import { stat } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { signIn } from "../support/sign-in";
 
 type Client = { agentId: string; status: string };
@@ -25,19 +26,9 @@ test("a downloaded agent shows up live; its processes can be listed and ended; i
   await expect(dialog).toContainText(/valid until/i);
   await page.keyboard.press("Escape");
 
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const { agentId, process: agent } = await startLinuxAgent(page.request);
   const victim = spawn("sleep", ["300"], { stdio: "ignore" });
   try {
-    let agentId = "";
-    await expect
-      .poll(async () => {
-        const clients = (await (await page.request.get("/clients")).json()) as Client[];
-        agentId = clients.find((c) => !known.has(c.agentId) && c.status === "online")?.agentId ?? "";
-        return agentId;
-      }, { timeout: 30_000 })
-      .not.toBe("");
 
     // The devices page was loaded before the agent existed: the row must appear without a reload.
     const row = page.getByRole("row").filter({ has: page.locator(`a[href="/devices/${agentId}"]`) });

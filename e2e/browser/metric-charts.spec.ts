@@ -4,10 +4,10 @@
  * on the CPU chart as a dashed line in its severity's colour (checked on the canvas's pixels).
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { signIn } from "../support/sign-in";
 
-type Client = { agentId: string; status: string; name: string };
 
 async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
   const response = await request.post(`/api/trpc/${path}`, { data: input, headers: { "content-type": "application/json" } });
@@ -18,18 +18,9 @@ async function trpcMutation<T>(request: APIRequestContext, path: string, input: 
 test("the device overview charts the agent's metrics with its CPU threshold drawn in", async ({ page }) => {
   test.setTimeout(150_000);
   await signIn(page);
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "metric-charts-agent.log" });
+  const { agentId, process: agent } = await startLinuxAgent(page.request, "metric-charts-agent.log");
   let profileId = "";
   try {
-    let agentId = "";
-    await expect
-      .poll(async () => {
-        agentId = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online")?.agentId ?? "";
-        return agentId;
-      }, { timeout: 30_000 })
-      .not.toBe("");
 
     // On a busy machine this rule may raise an alert; deleting the profile at the end closes it (other specs count alerts).
     const name = `Charts e2e ${Date.now().toString(36)}`;

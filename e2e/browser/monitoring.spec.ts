@@ -4,26 +4,18 @@
  * centre, event history), which is acknowledged; deleting the profile closes it.
  */
 import { expect, test } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { signIn } from "../support/sign-in";
 
-type Client = { agentId: string; status: string; name: string };
 
 test("a low memory threshold raises an alert that is acknowledged, and closes with its profile", async ({ page }) => {
   test.setTimeout(150_000);
   await signIn(page);
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "monitoring-agent.log" });
+  const device = await startLinuxAgent(page.request, "monitoring-agent.log");
+  const agent = device.process;
   try {
-    let device: Client | undefined;
-    await expect
-      .poll(async () => {
-        device = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online");
-        return device?.agentId ?? "";
-      }, { timeout: 30_000 })
-      .not.toBe("");
-    const agentId = device!.agentId;
+    const agentId = device.agentId;
 
     await page.getByRole("link", { name: "Monitoring" }).click();
     await expect(page.getByRole("heading", { name: "Monitoring", exact: true })).toBeVisible();
@@ -39,7 +31,7 @@ test("a low memory threshold raises an alert that is acknowledged, and closes wi
     await expect(card).toContainText("Memory ≥ 1% (latest sample, critical)");
     await card.getByLabel(`Assign ${name} to`).selectOption(`agent:${agentId}`);
     await card.getByRole("button", { name: "Assign" }).click();
-    await expect(card).toContainText(`Applies to: ${device!.name}`);
+    await expect(card).toContainText(`Applies to: ${device.name}`);
 
     // The next sample (every 15 s) is over 1 %: the header's count shows it without a reload.
     await expect(page.getByTestId("alert-count")).toHaveText(/^\d+ alerts?$/, { timeout: 40_000 });

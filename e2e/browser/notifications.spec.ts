@@ -10,10 +10,10 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
 import { verifyWebhook } from "../../src/server/notifications/webhook-signature";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { signIn } from "../support/sign-in";
 
-type Client = { agentId: string; status: string; name: string };
 
 test("an alert reaches a real SMTP server and a signed webhook, and the deliveries say so", async ({ page }) => {
   test.setTimeout(150_000);
@@ -44,9 +44,8 @@ test("an alert reaches a real SMTP server and a signed webhook, and the deliveri
   receiver.listen(0, "127.0.0.1");
   await once(receiver, "listening");
   await signIn(page);
-  const agentPackage = await downloadAgentPackage(page.request, "linux");
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const agent = await startLogged("./run-agent.sh", [], { cwd: agentPackage.dir, logName: "notifications-agent.log" });
+  const device = await startLinuxAgent(page.request, "notifications-agent.log");
+  const agent = device.process;
   try {
     await page.goto("/settings/notifications");
     const smtpForm = page.getByRole("form", { name: "SMTP settings" });
@@ -67,20 +66,13 @@ test("an alert reaches a real SMTP server and a signed webhook, and the deliveri
     await expect(page.getByTestId("alert-profile").filter({ hasText: name })).toContainText("oncall@example.test, webhook 127.0.0.1");
     const alertProfileId = ((await (await page.request.get("/alert-profiles")).json()) as { id: string; name: string }[]).find((p) => p.name === name)!.id;
 
-    let device: Client | undefined;
-    await expect
-      .poll(async () => {
-        device = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online");
-        return device?.agentId ?? "";
-      }, { timeout: 30_000 })
-      .not.toBe("");
     const profile = await page.request.post("/monitoring/profiles", { data: { name: `Notify ${name}`, alertProfileId, rules: [{ metric: "ram", threshold: 1, windowSeconds: 0 }] } });
     expect(profile.status()).toBe(201);
     const { id } = (await profile.json()) as { id: string };
-    expect((await page.request.post(`/monitoring/profiles/${id}/assign`, { data: { targetType: "agent", targetId: device!.agentId } })).status()).toBe(200);
+    expect((await page.request.post(`/monitoring/profiles/${id}/assign`, { data: { targetType: "agent", targetId: device.agentId } })).status()).toBe(200);
 
     await expect.poll(() => mails.length + hooks.length, { timeout: 60_000 }).toBe(2);
-    expect(mails[0]).toMatch(new RegExp(`Subject: \\[warning\\] ${device!.name}: Memory at or above 1%`));
+    expect(mails[0]).toMatch(new RegExp(`Subject: \\[warning\\] ${device.name}: Memory at or above 1%`));
     const hook = hooks[0]!;
     expect(verifyWebhook(hook.body, signingKey, Number(hook.headers["x-rmm-timestamp"]), String(hook.headers["x-rmm-signature"]))).toBe(true);
 

@@ -5,25 +5,17 @@
  * listed as pending, its author sees no Approve button, a second admin approves it.
  */
 import { expect, test } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { adminApi, seedUser, signIn, signInWithForm } from "../support/sign-in";
 
-type Client = { agentId: string; name: string; status: string };
 
 test("an admin creates a script and runs it on a device, seeing its exit code and output", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const device = await startLinuxAgent(page.request);
+  const agent = device.process;
   try {
-    let device: Client | undefined;
-    await expect
-      .poll(async () => {
-        device = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online");
-        return Boolean(device);
-      }, { timeout: 60_000 })
-      .toBe(true);
 
     await page.getByRole("navigation").getByRole("link", { name: "Scripts" }).click();
     await expect(page).toHaveURL(/\/automation\/scripts$/);
@@ -39,7 +31,7 @@ test("an admin creates a script and runs it on a device, seeing its exit code an
     await expect(page.getByTestId("version-1")).toContainText("admin");
 
     const run = page.getByRole("form", { name: "Run script" });
-    await run.locator(`input[name="agentIds"][value="${device!.agentId}"]`).check();
+    await run.locator(`input[name="agentIds"][value="${device.agentId}"]`).check();
     await run.getByLabel("Arguments").fill("big world");
     await run.getByRole("button", { name: "Run on selected devices" }).click();
     const result = page.getByTestId("run-result");

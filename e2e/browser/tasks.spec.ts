@@ -5,10 +5,10 @@
  * appears in the task's history; Tactical RMM's `/api/v3/tasks/` lists the same task.
  */
 import { expect, test } from "@playwright/test";
-import { downloadAgentPackage, startLogged, stopProcessGroup } from "../support/agent-package";
+import { stopProcessGroup } from "../support/agent-package";
+import { startLinuxAgent } from "../support/linux-agent";
 import { adminApi, signIn } from "../support/sign-in";
 
-type Client = { agentId: string; name: string; status: string };
 
 test("a task every minute runs the script on the device and its run appears in the history", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -18,24 +18,16 @@ test("a task every minute runs the script on the device and its run appears in t
   expect((await api.post("/scripts", { data: { name: scriptName, language: "bash", content: 'echo "tick from $(hostname)"' } })).status()).toBe(201);
 
   await signIn(page);
-  const known = new Set(((await (await page.request.get("/clients")).json()) as Client[]).map((c) => c.agentId));
-  const pkg = await downloadAgentPackage(page.request, "linux");
-  const agent = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
+  const device = await startLinuxAgent(page.request);
+  const agent = device.process;
   try {
-    let device: Client | undefined;
-    await expect
-      .poll(async () => {
-        device = ((await (await page.request.get("/clients")).json()) as Client[]).find((c) => !known.has(c.agentId) && c.status === "online");
-        return Boolean(device);
-      }, { timeout: 60_000 })
-      .toBe(true);
 
     await page.getByRole("navigation").getByRole("link", { name: "Scheduled tasks" }).click();
     await expect(page).toHaveURL(/\/automation\/tasks$/);
     const form = page.getByRole("form", { name: "New scheduled task" });
     const taskName = `every minute ${stamp}`;
     await form.getByLabel("Name").fill(taskName);
-    await form.getByLabel("Device").selectOption(device!.agentId);
+    await form.getByLabel("Device").selectOption(device.agentId);
     await form.getByLabel("Script").selectOption({ label: scriptName });
     await form.getByLabel("Schedule (cron, UTC)").fill("61 * * * *");
     await expect(page.getByTestId("schedule-preview")).toContainText("not a valid cron expression");
@@ -64,7 +56,7 @@ test("a task every minute runs the script on the device and its run appears in t
     const created = await api.post("/api/trpc/apiKeys.create", { data: { name: `e2e tasks ${stamp}`, role: "viewer" } });
     const key = ((await created.json()).result.data as { key: string }).key;
     const listed = (await (await page.request.get("/api/v3/tasks/", { headers: { "x-api-key": key } })).json()) as { name: string; schedule: string; last_status: string | null; agent: string }[];
-    expect(listed.find((task) => task.name === taskName)).toMatchObject({ schedule: "* * * * *", agent: device!.agentId, last_status: "succeeded" });
+    expect(listed.find((task) => task.name === taskName)).toMatchObject({ schedule: "* * * * *", agent: device.agentId, last_status: "succeeded" });
 
     await page.goto("/automation/tasks");
     await expect(page.getByRole("row").filter({ hasText: taskName })).toContainText("succeeded");

@@ -1,7 +1,7 @@
 /** The agent's local chat window, found the way the person at a Linux machine would: its address in the agent's log. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect } from "@playwright/test";
 
 /** Waits for the agent (logging to `agent.log` in its folder) to start its chat window, and answers its address. */
 export async function chatWindowUrl(agentDir: string): Promise<string> {
@@ -27,10 +27,4 @@ export async function chatWindowUrl(agentDir: string): Promise<string> {
 export async function answerInChatWindow(url: string, text: string): Promise<void> {
   const response = await fetch(`${url}messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
   expect(response.status, await response.clone().text()).toBe(201);
-}
-
-/** Every agent the product lists, by id, so a spec can tell the one it starts from those before. */
-export async function knownAgentIds(api: APIRequestContext): Promise<Set<string>> {
-  const listed = (await (await api.get("/clients")).json()) as { agentId: string; status: string }[];
-  return new Set(listed.map((agent) => agent.agentId));
 }

@@ -1,24 +1,36 @@
 /** A real Linux agent from the product's own package, run on this machine until the spec stops it. */
 import type { ChildProcess } from "node:child_process";
 import { expect, type APIRequestContext } from "@playwright/test";
-import { downloadAgentPackage, startLogged } from "./agent-package";
+import { downloadAgentPackage, startLogged, stopProcessGroup } from "./agent-package";
 
-type Client = { agentId: string; status: string; platform: string | null };
+type Listed = { agentId: string; name: string; status: string; platform: string | null };
 
-export async function startLinuxAgent(api: APIRequestContext): Promise<{ agentId: string; process: ChildProcess }> {
-  const known = new Set(((await (await api.get("/clients")).json()) as Client[]).map((c) => c.agentId));
+export type RunningAgent = { agentId: string; name: string; dir: string; process: ChildProcess };
+
+/**
+ * Downloads the Linux package, runs `run-agent.sh` from it, and waits until a device that was not
+ * listed before is online: that one is this agent, whatever other specs have enrolled meanwhile.
+ * If it never comes online the agent is stopped before the failure is reported.
+ */
+export async function startLinuxAgent(api: APIRequestContext, logName = "agent.log"): Promise<RunningAgent> {
+  const listed = async () => (await (await api.get("/clients")).json()) as Listed[];
+  const known = new Set((await listed()).map((agent) => agent.agentId));
   const pkg = await downloadAgentPackage(api, "linux");
-  const child = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName: "agent.log" });
-  let agentId = "";
-  await expect
-    .poll(
-      async () => {
-        const clients = (await (await api.get("/clients")).json()) as Client[];
-        agentId = clients.find((c) => !known.has(c.agentId) && c.platform === "linux" && c.status === "online")?.agentId ?? "";
-        return agentId;
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .not.toBe("");
-  return { agentId, process: child };
+  const child = await startLogged("./run-agent.sh", [], { cwd: pkg.dir, logName });
+  let found: Listed | undefined;
+  try {
+    await expect
+      .poll(
+        async () => {
+          found = (await listed()).find((agent) => !known.has(agent.agentId) && agent.platform === "linux" && agent.status === "online");
+          return found?.agentId ?? "";
+        },
+        { timeout: 60_000, intervals: [500] },
+      )
+      .not.toBe("");
+  } catch (error) {
+    stopProcessGroup(child);
+    throw error;
+  }
+  return { agentId: found!.agentId, name: found!.name, dir: pkg.dir, process: child };
 }

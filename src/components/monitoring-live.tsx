@@ -7,6 +7,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { openLiveStream } from "@/lib/live-stream";
 
 const EVENTS = ["alert", "alert-acknowledged", "alert-resolved", "monitoring-state"];
 const COALESCE_MS = 500;
@@ -14,16 +15,16 @@ const COALESCE_MS = 500;
 export function MonitoringLive() {
   const router = useRouter();
   useEffect(() => {
-    const source = new EventSource("/monitoring/events");
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), COALESCE_MS);
     };
-    for (const event of EVENTS) source.addEventListener(event, refresh);
+    // After an interruption alerts may have changed unseen: refresh once more.
+    const close = openLiveStream("/monitoring/events", { events: Object.fromEntries(EVENTS.map((name) => [name, refresh])), onResumed: refresh });
     return () => {
       clearTimeout(timer);
-      source.close();
+      close();
     };
   }, [router]);
   return null;
