@@ -3,6 +3,7 @@
  * alerts of the agents they may see; acknowledging and resolving is an operator's work.
  */
 import { z } from "zod";
+import { v3AgentFilter } from "../api/presenters/v3";
 import { v3AlertDetail, v3AlertList } from "../api/presenters/v3-alerts";
 import type { RouteRequest } from "../api/route-types";
 import { numericParam } from "../api/surfaces/list-query";
@@ -17,7 +18,7 @@ const byPathId = ({ params }: RouteRequest) => ({ id: numericParam(params.id) })
 
 export const alertsRouter = router({
   list: viewerProcedure
-    .meta({ summary: "Alerts, newest first: active (open or acknowledged) by default", tag: TAG, routes: { v3: { method: "GET", path: "/alerts/", query: z.object({ agent: z.string().optional() }), input: ({ query }) => ({ ...(query.agent ? { agentId: query.agent } : {}) }), present: v3AlertList } } })
+    .meta({ summary: "Alerts, newest first: active (open or acknowledged) by default", tag: TAG, routes: { v3: { method: "GET", path: "/alerts/", ...v3AgentFilter, present: v3AlertList } } })
     .input(listAlertsInput)
     .output(z.array(alertView))
     .query(({ ctx, input }) => listAlerts(ctx.service, input)),

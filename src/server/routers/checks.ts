@@ -3,6 +3,7 @@
  * checks of the agents they may see; adding one is an operator's work.
  */
 import { z } from "zod";
+import { v3AgentFilter } from "../api/presenters/v3";
 import { v3CheckDetail, v3CheckList, v3CreateCheckBody, v3CreateCheckInput } from "../api/presenters/v3-checks";
 import { numericParam } from "../api/surfaces/list-query";
 import { checkIdInput, checkView, createCheckInput, listChecksInput } from "../contracts/checks";
@@ -16,7 +17,7 @@ export const checksRouter = router({
     .meta({
       summary: "Checks with their latest outcome, of one agent or all",
       tag: TAG,
-      routes: { v3: { method: "GET", path: "/checks/", query: z.object({ agent: z.string().optional() }), input: ({ query }) => ({ ...(query.agent ? { agentId: query.agent } : {}) }), present: v3CheckList } },
+      routes: { v3: { method: "GET", path: "/checks/", ...v3AgentFilter, present: v3CheckList } },
     })
     .input(listChecksInput)
     .output(z.array(checkView))

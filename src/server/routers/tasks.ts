@@ -5,6 +5,7 @@
  * authorization middleware (`agentId`); tasks named by id are checked by the service.
  */
 import { z } from "zod";
+import { v3AgentFilter } from "../api/presenters/v3";
 import { v3CreateTaskBody, v3CreateTaskInput, v3TaskDetail, v3TaskList } from "../api/presenters/v3-tasks";
 import { agentIdInput } from "../contracts/agents";
 import { createTaskInput, scheduledTask, taskIdInput, taskRun, updateTaskInput } from "../contracts/tasks";
@@ -20,7 +21,7 @@ export const tasksRouter = router({
       summary: "Scheduled tasks with their next occurrence and latest run",
       tag: TAG,
       routes: {
-        v3: { method: "GET", path: "/tasks/", query: z.object({ agent: z.string().optional() }), input: ({ query }) => ({ ...(query.agent ? { agentId: query.agent } : {}) }), present: v3TaskList },
+        v3: { method: "GET", path: "/tasks/", ...v3AgentFilter, present: v3TaskList },
       },
     })
     .input(z.strictObject({ agentId: agentIdInput.optional() }).default({}))

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { formatBytes, usedPercent } from "../../../lib/format-bytes";
 import type { AgentPage, AgentRecord } from "../../contracts/agents";
 import type { ClientPage, ClientSummary, SitePage, SiteSummary } from "../../contracts/tenancy";
-import type { Presenter } from "../route-types";
+import type { Presenter, RouteRequest } from "../route-types";
 
 const GIB = 1024 ** 3;
 
@@ -76,3 +76,9 @@ const toV3Client = (client: ClientSummary): z.infer<typeof v3Client> => ({
 export const v3ClientList: Presenter<ClientPage> = { schema: z.array(v3Client), present: (page) => page.items.map(toV3Client) };
 export const v3ClientDetail: Presenter<ClientSummary> = { schema: v3Client, present: toV3Client };
 export const v3SiteList: Presenter<SitePage> = { schema: z.array(v3Site), present: (page) => page.items.map(toV3Site) };
+
+/** Tactical RMM's `?agent=<agent_id>` filter on its per-agent lists (alerts, checks, tasks). */
+export const v3AgentFilter = {
+  query: z.object({ agent: z.string().optional() }),
+  input: ({ query }: RouteRequest) => (typeof query.agent === "string" && query.agent ? { agentId: query.agent } : {}),
+};
