@@ -13,7 +13,6 @@ import { stopProcessGroup } from "../support/agent-package";
 import { startLinuxAgent } from "../support/linux-agent";
 import { E2E } from "../support/env";
 
-
 let api: APIRequestContext;
 let agentId: string;
 const stops: (() => void)[] = [];
