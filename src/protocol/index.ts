@@ -9,6 +9,7 @@ export * from "./chat";
 export * from "./checks";
 export * from "./common";
 export * from "./envelope";
+export * from "./file-relay";
 export * from "./file-stream";
 export * from "./files";
 export * from "./firewall";
