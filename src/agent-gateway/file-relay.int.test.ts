@@ -155,6 +155,23 @@ describe("the file relay", () => {
     expect(await readAll(third)).toMatchObject({ bytes: Buffer.from("partial"), trailers: { "x-relay-error": "the agent disconnected" } });
   });
 
+  it("tells the agent when the web process's relay request goes away, either way", async () => {
+    const download = randomUUID();
+    const response = await opened(relay("download", download, `Bearer ${token(download, "download")}`));
+    const downloadEnded = agent.next("file-stream-end");
+    response.destroy();
+    expect(await downloadEnded).toEqual({ type: "file-stream-end", transferId: download, ok: false, error: { code: "failed", message: "the relay request was aborted" } });
+
+    const upload = randomUUID();
+    const request = relay("upload", upload, `Bearer ${token(upload, "upload")}`);
+    request.on("error", () => {});
+    request.write("the start of a body");
+    await sleep(50);
+    const uploadEnded = agent.next("file-stream-end");
+    request.destroy();
+    expect(await uploadEnded).toMatchObject({ transferId: upload, ok: false, error: { message: "the relay request was aborted" } });
+  });
+
   it("never hands one agent's frames to another agent's transfer, and answers a binary frame that is none", async () => {
     const refused = other.next("error");
     other.sendBinary(Buffer.from("not a stream frame"));
