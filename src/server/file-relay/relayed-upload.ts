@@ -40,27 +40,40 @@ function openRequest(target: RelayTarget, transferId: string): { request: Client
 }
 
 /**
+ * A fresh promise per wait that resolves once the answer has arrived. Racing every piece against
+ * one long-lived promise instead would keep each race's result, each piece of the file, reachable
+ * from that promise until the transfer ends: the whole file in memory.
+ */
+function answerWatch(answered: Promise<IncomingMessage>): () => Promise<"answered"> {
+  let arrived = false;
+  let wake: (() => void) | undefined;
+  const mark = () => {
+    arrived = true;
+    wake?.();
+  };
+  answered.then(mark, mark);
+  return () => new Promise((resolve) => (arrived ? resolve("answered") : (wake = () => resolve("answered"))));
+}
+
+/**
  * Writes the bytes with the request's backpressure. An answer before the end is a failure (the
  * agent could not write, or went away): writing stops there, even while the source is waiting for
  * its client, and finalAnswer reads why.
  */
 async function writeBody(request: ClientRequest, bytes: AsyncIterable<Buffer>, answered: Promise<IncomingMessage>): Promise<number> {
-  const stopped = answered.then(
-    () => "stopped" as const,
-    () => "stopped" as const,
-  );
+  const answer = answerWatch(answered);
   const pieces = bytes[Symbol.asyncIterator]();
   let sent = 0;
   for (;;) {
-    const next = await Promise.race([pieces.next(), stopped]);
-    if (next === "stopped") {
+    const next = await Promise.race([pieces.next(), answer()]);
+    if (next === "answered") {
       // Let the source finish in the background; its owner drains what its client still sends.
       void pieces.return?.().catch(() => undefined);
       return sent;
     }
     if (next.done) break;
     sent += next.value.length;
-    if (!request.write(next.value)) await Promise.race([once(request, "drain"), stopped]);
+    if (!request.write(next.value)) await Promise.race([once(request, "drain"), answer()]);
   }
   request.end();
   return sent;
