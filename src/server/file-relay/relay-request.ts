@@ -24,6 +24,15 @@ export function relayRequest(target: RelayTarget, direction: RelayDirection, tra
   return (url.protocol === "https:" ? https : http).request(url, { method: RELAY_METHODS[direction], headers, agent: false });
 }
 
+/** `work`, or a failure once the gateway has stayed silent that long while we wait on it. */
+export function unlessSilent<T>(work: Promise<T>, silenceMs = RELAY_SILENCE_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new AppError("AGENT_TIMEOUT", `The gateway's file relay stayed silent for ${silenceMs / 1000} s`)), silenceMs);
+  });
+  return Promise.race([work, silence]).finally(() => clearTimeout(timer));
+}
+
 export function unreachable(error: Error): AppError {
   return new AppError("AGENT_ERROR", `The gateway's file relay failed: ${error.message}`);
 }

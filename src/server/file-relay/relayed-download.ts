@@ -12,29 +12,21 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { relayDownloadOutcome } from "../../protocol";
 import { AppError } from "../errors";
-import { refusal, relayRequest, RELAY_OPEN_TIMEOUT_MS, RELAY_SILENCE_TIMEOUT_MS, unreachable } from "./relay-request";
+import { refusal, relayRequest, RELAY_OPEN_TIMEOUT_MS, unlessSilent, unreachable } from "./relay-request";
 import type { RelayTarget } from "./relay-target";
 
 function openResponse(target: RelayTarget, transferId: string): Promise<IncomingMessage> {
   const request = relayRequest(target, "download", transferId);
   return new Promise((resolve, reject) => {
     request.setTimeout(RELAY_OPEN_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${RELAY_OPEN_TIMEOUT_MS / 1000} s`)));
-    request.once("error", (error) => reject(unreachable(error)));
+    // Not once: the socket may fail again later, mid-body, and an unheard error would end the process.
+    request.on("error", (error) => reject(unreachable(error)));
     request.once("response", (response) => {
       request.setTimeout(0);
       resolve(response);
     });
     request.end();
   });
-}
-
-/** The next piece of the body, or a failure when the gateway stays silent that long. */
-function nextPiece(pieces: AsyncIterator<Buffer>, silenceMs: number): Promise<IteratorResult<Buffer>> {
-  let timer: NodeJS.Timeout | undefined;
-  const silence = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new AppError("AGENT_TIMEOUT", `The gateway's file relay sent nothing for ${silenceMs / 1000} s`)), silenceMs);
-  });
-  return Promise.race([pieces.next(), silence]).finally(() => clearTimeout(timer));
 }
 
 function checkOutcome(response: IncomingMessage, received: number, totalBytes: number, sha256: string): void {
@@ -45,7 +37,7 @@ function checkOutcome(response: IncomingMessage, received: number, totalBytes: n
   if (outcome.data.sha256 !== sha256) throw new AppError("AGENT_ERROR", "The downloaded bytes do not match the SHA-256 the agent computed");
 }
 
-export async function openRelayedDownload(target: RelayTarget, input: { transferId: string; totalBytes: number }, silenceMs = RELAY_SILENCE_TIMEOUT_MS): Promise<ReadableStream<Uint8Array>> {
+export async function openRelayedDownload(target: RelayTarget, input: { transferId: string; totalBytes: number }): Promise<ReadableStream<Uint8Array>> {
   const response = await openResponse(target, input.transferId);
   if (response.statusCode !== 200) throw await refusal(response);
   const pieces = (response as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -56,7 +48,7 @@ export async function openRelayedDownload(target: RelayTarget, input: { transfer
     {
       async pull(controller) {
         for (;;) {
-          const next = await nextPiece(pieces, silenceMs).catch((error: unknown) => {
+          const next = await unlessSilent(pieces.next()).catch((error: unknown) => {
             throw error instanceof AppError ? error : unreachable(error as Error);
           });
           if (next.done) {

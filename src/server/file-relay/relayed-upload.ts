@@ -11,7 +11,7 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import { once } from "node:events";
 import type { UploadSteps } from "../services/file-transfer";
 import { AppError } from "../errors";
-import { readAnswer, refusal, relayError, relayRequest, RELAY_OPEN_TIMEOUT_MS, RELAY_SILENCE_TIMEOUT_MS, unreachable } from "./relay-request";
+import { readAnswer, refusal, relayError, relayRequest, RELAY_OPEN_TIMEOUT_MS, RELAY_SILENCE_TIMEOUT_MS, unlessSilent, unreachable } from "./relay-request";
 import type { RelayTarget } from "./relay-target";
 
 export type StartUploadStream = (input: { uploadId: string; transferId: string; offset: number }) => Promise<unknown>;
@@ -73,7 +73,8 @@ async function writeBody(request: ClientRequest, bytes: AsyncIterable<Buffer>, a
     }
     if (next.done) break;
     sent += next.value.length;
-    if (!request.write(next.value)) await Promise.race([once(request, "drain"), answer()]);
+    // The gateway reads whenever the agent takes bytes, and answers by itself when the agent stops: silence here is a frozen gateway.
+    if (!request.write(next.value)) await unlessSilent(Promise.race([once(request, "drain"), answer()]));
   }
   request.end();
   return sent;
