@@ -1,30 +1,39 @@
 /**
  * The agent side of the file-transfer bench, as its own process (so its memory is not counted as
- * the server's): a protocol client answering the file commands with the real agent's file
- * capability. Started by file-transfer.ts with the agent's credentials and gateway URL in the
- * environment; it prints "ready" once the gateway has accepted its hello.
+ * the server's): the real agent (agent/src/agent.ts, its WebSocket client with binary frames and
+ * its file capability), with the identity the bench seeded. Started by file-transfer.ts with the
+ * agent's credentials and gateway URL in the environment; prints "ready" once it is started (the
+ * bench then waits until the gateway has it online).
  */
-import { fileHandlers, filesCapabilityFor } from "../agent/src/capabilities/files";
-import { testCommandContext } from "../agent/src/commands/test-context";
-import { FakeAgent } from "../src/test/fake-agent";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Agent } from "../agent/src/agent";
+import { capabilitiesFor } from "../agent/src/capabilities/registry";
+import { createLogger } from "../agent/src/log";
+import { StateStore } from "../agent/src/state";
 
-const { BENCH_GATEWAY_URL: url, BENCH_AGENT_ID: agentId, BENCH_AGENT_SECRET: agentSecret } = process.env;
-if (!url || !agentId || !agentSecret) throw new Error("BENCH_GATEWAY_URL, BENCH_AGENT_ID and BENCH_AGENT_SECRET are required");
+const { BENCH_GATEWAY_URL: gatewayUrl, BENCH_AGENT_ID: agentId, BENCH_AGENT_SECRET: agentSecret } = process.env;
+if (!gatewayUrl || !agentId || !agentSecret) throw new Error("BENCH_GATEWAY_URL, BENCH_AGENT_ID and BENCH_AGENT_SECRET are required");
 
-const agent = await FakeAgent.connect({ url, credentials: { agentId, agentSecret } });
-// The fake agent records every message for tests; here that would hold 200 MB of commands.
-agent.received.push = () => 0;
-const context = testCommandContext();
-for (const [type, handler] of Object.entries(fileHandlers(filesCapabilityFor("linux")))) {
-  agent.handlers.set(type, async (command) => {
-    try {
-      return await (handler as (command: unknown, context: unknown) => Promise<unknown>)(command, context);
-    } catch (error) {
-      const { code, message } = error as { code?: string; message: string };
-      agent.send({ type: "command-result", commandId: command.commandId, ok: false, error: { code: code ?? "failed", message } });
-      return undefined;
-    }
-  });
-}
+const dir = await mkdtemp(join(tmpdir(), "rmm-bench-agent-"));
+const agent = new Agent({
+  config: { gatewayUrl },
+  configPath: join(dir, "server.json"),
+  store: new StateStore(join(dir, "agent-state.json")),
+  identity: { agentId, agentSecret, enrolledAt: new Date().toISOString() },
+  capabilities: capabilitiesFor(process.platform),
+  log: createLogger(() => {}),
+  service: false,
+  update: { binary: join(dir, "rmm-agent"), cannotUpdate: "run by the bench" },
+});
+await agent.start();
 process.stdout.write("ready\n");
-process.on("disconnect", () => process.exit(0));
+
+const stop = async () => {
+  await agent.stop();
+  await rm(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("disconnect", () => void stop());
+process.on("SIGTERM", () => void stop());

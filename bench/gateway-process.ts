@@ -19,7 +19,7 @@ export type GatewayProcess = {
 };
 
 /** `nodeArgs` go before the script, e.g. `--cpu-prof` to see where the gateway spends its time. */
-export async function startGatewayProcess(databaseUrl: string, options: Pick<GatewayProcessOptions, "host" | "nodeArgs"> = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(databaseUrl: string, options: Pick<GatewayProcessOptions, "host" | "nodeArgs" | "env"> = {}): Promise<GatewayProcess> {
   const gateway = await spawnGatewayProcess(databaseUrl, options);
   const { pid } = gateway;
   return {

@@ -1,7 +1,8 @@
 /**
  * The agent's side of the protocol on top of a Connection: enrollment,
  * hello / hello-ack, periodic metrics, commands handed to the dispatcher,
- * self-update offers handed to the updater. One instance lives for the whole
+ * file streams' frames handed to the stream channel, self-update offers
+ * handed to the updater. One instance lives for the whole
  * process, across reconnects; `ended` tells the process why it should end
  * (removed by the server, asked to uninstall, restarting into an update).
  */
@@ -23,6 +24,7 @@ import { Connection, type ConnectionOptions } from "./connection";
 import { buildHello } from "./hello";
 import type { Logger } from "./log";
 import { MetricsReporter } from "./metrics-reporter";
+import { StreamChannel } from "./streams/stream-channel";
 import type { AgentState, StateStore } from "./state";
 import { Updater, type UpdaterOptions } from "./update/updater";
 import { errorMessage } from "./util";
@@ -58,6 +60,7 @@ export class Agent {
   private readonly connection: Connection;
   private readonly dispatcher: CommandDispatcher;
   private readonly metrics: MetricsReporter;
+  private readonly streams: StreamChannel;
   private readonly updater: Updater;
   /** Aborted when the agent stops: long-running command work (a shell, a transfer) ends with it. */
   private readonly stopping = new AbortController();
@@ -70,13 +73,14 @@ export class Agent {
   constructor(private readonly options: AgentOptions) {
     const { capabilities, log } = options;
     this.identity = options.identity;
+    this.streams = new StreamChannel({ sendFrame: (frame, written) => this.connection.sendBinary(frame, written), sendEnd: (message) => this.send(message) }, log);
     this.dispatcher = new CommandDispatcher(
       commandHandlers(capabilities, {
         service: options.service,
         restartAgent: () => this.endWith({ reason: "restart", detail: "asked by the server" }),
         report: (message) => this.send(message),
       }),
-      { emit: (message) => this.send(message), signal: this.stopping.signal, log },
+      { emit: (message) => this.send(message), streams: this.streams, signal: this.stopping.signal, log },
     );
     this.metrics = new MetricsReporter(() => capabilities.systemInfo.sampleLoad(), (message) => this.send(message), log);
     this.connection = new Connection(
@@ -85,6 +89,7 @@ export class Agent {
         headers: () => this.upgradeHeaders(),
         onOpen: () => this.onOpen(),
         onMessage: (text) => this.onMessage(text),
+        onBinary: (data) => this.streams.receiveFrame(data),
         onClose: () => this.onClose(),
         onGaveUp: (detail) => this.endWith({ reason: "revoked", detail }),
       },
@@ -138,6 +143,7 @@ export class Agent {
   private onClose(): void {
     clearTimeout(this.handshakeTimer);
     this.metrics.stop();
+    this.streams.abortAll("disconnected");
   }
 
   private onMessage(text: string): void {
@@ -156,6 +162,9 @@ export class Agent {
         return;
       case "error":
         this.log.warn("gateway-error", { code: message.code, message: message.message, inReplyTo: message.inReplyTo });
+        return;
+      case "file-stream-end":
+        this.streams.receiveEnd(message);
         return;
       case "agent-update-available":
         this.log.info("update-offered", { version: message.version, size: message.size });

@@ -1,8 +1,8 @@
 /**
  * The agent's WebSocket to the gateway: connects with the credentials of
  * the moment, reconnects with backoff after any loss, detects a dead peer
- * with pings, and hands text messages to its owner. Knows nothing of the
- * protocol's messages.
+ * with pings, and hands text messages and binary frames (file streams) to
+ * its owner. Knows nothing of the protocol's messages.
  */
 import WebSocket from "ws";
 import { backoffDelay } from "./backoff";
@@ -15,6 +15,8 @@ export interface ConnectionHandlers {
   headers(): Record<string, string>;
   onOpen(): void;
   onMessage(text: string): void;
+  /** A binary frame: file stream data or credit (src/protocol/stream-frames.ts). */
+  onBinary(data: Buffer): void;
   /** Called once for every connection that had opened. */
   onClose(): void;
   /** The gateway will not take this agent back; the connection has stopped for good. */
@@ -74,6 +76,13 @@ export class Connection {
     return true;
   }
 
+  /** False when there is no open socket. `written` runs once the socket has taken the frame, or failed to. */
+  sendBinary(data: Buffer, written: () => void): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(data, { binary: true }, written);
+    return true;
+  }
+
   /** Abandons the current socket (a stalled handshake, say); a reconnect follows. */
   drop(): void {
     this.socket?.terminate();
@@ -107,12 +116,9 @@ export class Connection {
       this.handlers.onOpen();
     });
     socket.on("message", (data, isBinary) => {
-      if (isBinary) {
-        this.log.warn("binary-message-ignored");
-        return;
-      }
       try {
-        this.handlers.onMessage((data as Buffer).toString("utf8"));
+        if (isBinary) this.handlers.onBinary(data as Buffer);
+        else this.handlers.onMessage((data as Buffer).toString("utf8"));
       } catch (error) {
         // One message the agent cannot handle must not take the whole agent down.
         this.log.error("message-handler-failed", { error: errorMessage(error) });

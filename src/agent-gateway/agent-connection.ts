@@ -1,10 +1,11 @@
 /**
  * One agent's socket: rate limit, parse every message with the protocol's schemas, answer bad
- * input with an `error` (the connection survives), and route good messages. Everything written
- * is keyed by the identity proven on the upgrade, never by ids inside messages.
+ * input with an `error` (the connection survives), and route good messages, and binary frames to
+ * the file relay. Everything written is keyed by the identity proven on the upgrade, never by ids
+ * inside messages.
  */
 import type WebSocket from "ws";
-import { parseAgentMessage, toGatewayError, type AgentToServerMessage, type GatewayErrorMessage, type HelloMessage } from "../protocol";
+import { decodeStreamFrame, parseAgentMessage, toGatewayError, type AgentToServerMessage, type GatewayErrorMessage, type HelloMessage, type StreamFrame } from "../protocol";
 import { TokenBucket } from "./rate-limiter";
 
 export const RATE_PER_SECOND = 200;
@@ -13,6 +14,8 @@ export const RATE_BURST = 400;
 export type ConnectionEvents = {
   onHello(connection: AgentConnection, hello: HelloMessage): Promise<void>;
   onMessage(connection: AgentConnection, message: Exclude<AgentToServerMessage, HelloMessage>): Promise<void>;
+  /** False when no open transfer of this connection takes the frame. */
+  onFrame(connection: AgentConnection, frame: StreamFrame): boolean;
 };
 
 export class AgentConnection {
@@ -38,12 +41,19 @@ export class AgentConnection {
     return true;
   }
 
+  /** A file stream's frame; `written` runs once the socket has taken it (or failed to). */
+  sendBinary(frame: Buffer, written?: () => void): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.socket.send(frame, { binary: true }, written);
+    return true;
+  }
+
   get ready(): boolean {
     return this.identity !== undefined;
   }
 
   async receive(raw: string): Promise<void> {
-    if (!this.limiter.take()) return this.reject({ type: "error", code: "rate-limited", message: `more than ${RATE_PER_SECOND} messages per second; message dropped` });
+    if (!this.withinRateLimit()) return;
     const parsed = parseAgentMessage(raw);
     if (!parsed.ok) return this.reject(toGatewayError(parsed.error));
     const message = parsed.message;
@@ -59,6 +69,26 @@ export class AgentConnection {
     }
     if (!this.ready) return this.reject({ type: "error", code: "not-ready", message: "send hello first", inReplyTo: message.type });
     await this.events.onMessage(this, message);
+  }
+
+  /**
+   * A binary frame. One for an open transfer is not rate limited: the transfer's credit already
+   * bounds how many there can be. Any other frame counts like a message; one of a transfer that
+   * has just ended is dropped quietly, anything else is answered `malformed`.
+   */
+  receiveFrame(data: Buffer): void {
+    const frame = this.ready ? decodeStreamFrame(data) : null;
+    if (frame && this.events.onFrame(this, frame)) return;
+    if (!this.withinRateLimit()) return;
+    if (!this.ready) return this.reject({ type: "error", code: "not-ready", message: "send hello first", inReplyTo: "binary frame" });
+    if (!frame) this.reject({ type: "error", code: "malformed", message: "a binary frame must be a file stream frame" });
+  }
+
+  /** False, once the agent has been told, for a message over the rate limit. */
+  private withinRateLimit(): boolean {
+    if (this.limiter.take()) return true;
+    this.reject({ type: "error", code: "rate-limited", message: `more than ${RATE_PER_SECOND} messages per second; message dropped` });
+    return false;
   }
 
   /**

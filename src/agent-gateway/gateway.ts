@@ -1,8 +1,9 @@
 /**
- * The gateway: an HTTP server (health check, agent self-update downloads) whose upgrades become
- * agent WebSockets after authentication, wired to presence, the command bus, the metrics store and
- * agent updates; each agent's arrival and departure is one line of its log (connection-log.ts).
- * `createGateway` is used by the process entry (main.ts) and by tests.
+ * The gateway: an HTTP server (health check, agent self-update downloads, the web process's file
+ * relay) whose upgrades become agent WebSockets after authentication, wired to presence, the
+ * command bus, the metrics store, agent updates and the file relay; each agent's arrival and
+ * departure is one line of its log (connection-log.ts). `createGateway` is used by the process
+ * entry (main.ts) and by tests.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -12,6 +13,7 @@ import { BusListener } from "../server/bus/listener";
 import { isDatabaseUnavailable } from "../server/db/availability";
 import { queueMonitoringStatus } from "../server/services/monitoring-profiles";
 import type { Db } from "../server/db/client";
+import type { RelayTokenKey } from "../server/auth/relay-tokens";
 import { AGENT_UPDATE_PATH_SUFFIX } from "../protocol";
 import { AgentConnection, type ConnectionEvents } from "./agent-connection";
 import { AgentUpdates } from "./agent-updates";
@@ -21,6 +23,7 @@ import { handleAgentMessage, messageHandlers } from "./message-handlers";
 import { MetricsStore } from "./metrics-store";
 import { MonitoringEvaluator } from "./monitoring-evaluator";
 import { Presence } from "./presence";
+import { FileRelay } from "./relay/file-relay";
 import { AGENT_PATH, authenticateUpgrade, remoteAddressOf } from "./upgrade-auth";
 
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -41,6 +44,8 @@ export type GatewayOptions = {
   replaces?: string;
   /** Self-update: agent/dist with release.json, and the delay of the `general` ring. Without it agents are not offered updates. */
   updates?: { distDir: string; delayHours: number; sweepMs?: number; offerBurst?: number; offersPerSecond?: number };
+  /** The file relay: where the web process reaches it (announced in `gateways.relay_url`) and the key of its tokens. Without it files go as chunk commands. */
+  relay?: { url: string; key: RelayTokenKey; stallTimeoutMs?: number };
   /** Where the line per agent connection and disconnection goes (connection-log.ts); tests capture it. */
   log?: (line: string) => void;
   now?: () => number;
@@ -56,11 +61,12 @@ export async function createGateway(options: GatewayOptions) {
   const send = (agentId: string, message: unknown) => connections.get(agentId)?.send(message) ?? false;
   const delivery = new CommandDelivery(db, send, (agentId) => connections.get(agentId)?.ready ?? false);
   const deliverPending = (agentIds: string[]) => void delivery.deliverPending(agentIds).catch((error: unknown) => console.error("[gateway] pending delivery failed:", error));
-  const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, onRestored: deliverPending });
+  const presence = new Presence(db, gatewayId, { held: connections, presenceTimeoutMs: options.presenceTimeoutMs, relayUrl: options.relay?.url, onRestored: deliverPending });
   const listener = new BusListener(options.databaseUrl);
   const updates = options.updates ? new AgentUpdates(db, { ...options.updates, send }) : undefined;
   const monitoring = new MonitoringEvaluator(db, now);
-  const handlers = messageHandlers({ db, delivery, metrics, monitoring, updates });
+  const relay = options.relay ? new FileRelay({ key: options.relay.key, stallTimeoutMs: options.relay.stallTimeoutMs, connectionOf: (agentId) => connections.get(agentId) }) : undefined;
+  const handlers = messageHandlers({ db, delivery, metrics, monitoring, updates, relay });
   const logFailure = (what: string) => (error: unknown) => console.error(`[gateway] ${what} failed:`, error);
 
   const events: ConnectionEvents = {
@@ -91,10 +97,12 @@ export async function createGateway(options: GatewayOptions) {
       presence.touch(connection.agentId);
       await handleAgentMessage(handlers, connection, message);
     },
+    onFrame: (connection, frame) => relay?.routeFrame(connection, frame) ?? false,
   };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
-  const server = http.createServer((req, res) => {
+  const respond = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (relay?.owns(req)) return relay.handle(req, res);
     if (updates && req.method === "GET" && new URL(req.url ?? "/", "http://gateway").pathname === `${AGENT_PATH}${AGENT_UPDATE_PATH_SUFFIX}`) {
       updates.serveDownload(req, res).catch((error: unknown) => {
         logFailure("update download")(error);
@@ -106,7 +114,16 @@ export async function createGateway(options: GatewayOptions) {
     const healthy = req.method === "GET" && req.url === "/healthz";
     res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
     res.end(JSON.stringify(healthy ? { status: "ok" } : { error: "Not found" }));
+  };
+  const server = http.createServer(respond);
+  // A relayed upload announces its body with `Expect: 100-continue`: the relay answers 100 only once
+  // the transfer is registered, and refuses a bad token before the body is sent. Others get the default.
+  server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!relay?.owns(req)) res.writeContinue();
+    respond(req, res);
   });
+  // A relayed upload's body may take hours to arrive; nothing else here reads a request body.
+  server.requestTimeout = 0;
 
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
@@ -135,13 +152,17 @@ export async function createGateway(options: GatewayOptions) {
     if (enrolledSecret) connection.send({ type: "enrolled", agentId, agentSecret: enrolledSecret });
     // Messages are handled one after another, so `hello` is complete before anything that follows.
     let queue = Promise.resolve();
+    // Binary frames (file streams) skip the queue: they never precede a message they depend on, and a
+    // message that follows them, such as the stream's end, is only ever handled later than they are.
     ws.on("message", (data, isBinary) => {
-      queue = queue.then(() => connection.receive(isBinary ? "" : data.toString())).catch((error: unknown) => console.error(`[gateway] agent ${agentId}:`, error));
+      if (isBinary) return connection.receiveFrame(data as Buffer);
+      queue = queue.then(() => connection.receive(data.toString())).catch((error: unknown) => console.error(`[gateway] agent ${agentId}:`, error));
     });
     ws.on("pong", () => (connection.alive = true));
     ws.on("error", () => ws.terminate());
     ws.on("close", (code, reason) => {
       log(disconnectedLine({ agentId, remoteAddress, ...connection.identity }, { code, reason: reason.toString(), why: connection.endedBecause }, now() - openedAt));
+      relay?.connectionClosed(connection);
       if (connections.get(agentId) !== connection) return;
       connections.delete(agentId);
       monitoring.forget(agentId);
@@ -197,6 +218,7 @@ export async function createGateway(options: GatewayOptions) {
     async close() {
       clearInterval(pinger);
       clearInterval(updateSweep);
+      relay?.close();
       server.close();
       for (const connection of connections.values()) connection.socket.close(1012, "gateway restarting");
       server.closeAllConnections();

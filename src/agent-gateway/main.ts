@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { stopOnSignals } from "../launcher/processes";
 import { AGENT_DIST_DIR } from "../server/services/agent-package";
+import { deriveRelayTokenKey } from "../server/auth/relay-tokens";
 import { getConfig, requireSetting } from "../server/config";
 import { closeDb, getDb } from "../server/db/client";
 import { createGateway } from "./gateway";
@@ -26,6 +27,7 @@ async function main() {
     gatewayId: args["gateway-id"],
     replaces: args.replaces,
     updates: { distDir: path.resolve(AGENT_DIST_DIR), delayHours: config.AGENT_UPDATE_DELAY_HOURS },
+    relay: { url: config.gatewayRelayUrl, key: deriveRelayTokenKey(requireSetting("AUTH_SECRET")) },
   });
   await gateway.listen(config.GATEWAY_PORT, config.HOST);
   console.log(`[gateway] ${gateway.gatewayId} listening on ${config.HOST}:${config.GATEWAY_PORT}`);

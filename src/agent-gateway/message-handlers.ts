@@ -15,14 +15,15 @@ import type { AgentUpdates } from "./agent-updates";
 import type { CommandDelivery } from "./command-delivery";
 import type { MetricsStore } from "./metrics-store";
 import type { MonitoringEvaluator } from "./monitoring-evaluator";
+import type { FileRelay } from "./relay/file-relay";
 
 type AgentMessage = Exclude<AgentToServerMessage, { type: "hello" }>;
 type MessageOf<T extends AgentMessage["type"]> = Extract<AgentMessage, { type: T }>;
 export type MessageHandlers = { [T in AgentMessage["type"]]?: (connection: AgentConnection, message: MessageOf<T>) => Promise<void> | void };
 
-export type MessageHandlerDeps = { db: Db; delivery: CommandDelivery; metrics: MetricsStore; monitoring: MonitoringEvaluator; updates?: AgentUpdates };
+export type MessageHandlerDeps = { db: Db; delivery: CommandDelivery; metrics: MetricsStore; monitoring: MonitoringEvaluator; updates?: AgentUpdates; relay?: FileRelay };
 
-export function messageHandlers({ db, delivery, metrics, monitoring, updates }: MessageHandlerDeps): MessageHandlers {
+export function messageHandlers({ db, delivery, metrics, monitoring, updates, relay }: MessageHandlerDeps): MessageHandlers {
   return {
     "command-result": async (connection, message) => {
       if ((await delivery.onResult(connection.agentId, message)) === "unknown") {
@@ -49,6 +50,7 @@ export function messageHandlers({ db, delivery, metrics, monitoring, updates }: 
     "chat-response": async (connection, message) => {
       await publishEndpointChat(db, connection.agentId, message);
     },
+    "file-stream-end": (connection, message) => relay?.routeEnd(connection, message),
   };
 }
 

@@ -35,6 +35,8 @@ export type HeldSockets = ReadonlyMap<string, { readonly ready: boolean }>;
 export type PresenceOptions = {
   held: HeldSockets;
   presenceTimeoutMs?: number;
+  /** This gateway's file relay, announced in its row; null without one. */
+  relayUrl?: string | null;
   /** Agents `reconcile` brought back online: deliver what was queued for them. */
   onRestored?: (agentIds: string[]) => void;
 };
@@ -57,7 +59,7 @@ export class Presence {
 
   /** `replaces`: a gateway known to have died, retired now rather than when its heartbeat goes stale. */
   async start(options: { replaces?: string } = {}): Promise<void> {
-    await this.db.insert(gateways).values({ id: this.gatewayId });
+    await this.db.insert(gateways).values({ id: this.gatewayId, relayUrl: this.options.relayUrl ?? null });
     this.lastBeatAt = Date.now();
     this.timers.push(setInterval(() => void this.tick(), heartbeatIntervalMs(this.timeoutMs)));
     this.timers.push(setInterval(() => void this.flushLastSeen(), LAST_SEEN_FLUSH_MS));
@@ -116,7 +118,7 @@ export class Presence {
     const beat = this.db.$with("beat").as(
       this.db
         .insert(gateways)
-        .values({ id: this.gatewayId, heartbeatAt: now })
+        .values({ id: this.gatewayId, heartbeatAt: now, relayUrl: this.options.relayUrl ?? null })
         .onConflictDoUpdate({ target: gateways.id, set: { heartbeatAt: now } })
         .returning({ id: gateways.id }),
     );

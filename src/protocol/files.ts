@@ -30,7 +30,8 @@ export const remotePath = z.string().min(1).max(4096);
 export const listPath = z.string().max(4096);
 /** Part of the temporary file's name on the agent, hence the narrow alphabet. */
 export const uploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 letters, digits, '-' or '_'");
-const fileSize = byteCount.max(FILE_TRANSFER_MAX_BYTES);
+/** A file's size or an offset into one. */
+export const fileSize = byteCount.max(FILE_TRANSFER_MAX_BYTES);
 
 export const fileEntry = z.object({
   name: z.string().min(1).max(1024),

@@ -8,6 +8,7 @@ import { actionCommands, actionResultMessage } from "./actions";
 import { chatCommands, chatResponseMessage } from "./chat";
 import { checkCommands } from "./checks";
 import { commandResultMessage, gatewayErrorMessage } from "./envelope";
+import { agentStreamEndMessage, fileStreamCommands, gatewayStreamEndMessage } from "./file-stream";
 import { fileCommands } from "./files";
 import { firewallCommands } from "./firewall";
 import { enrolledMessage, helloAckMessage, helloMessage } from "./handshake";
@@ -37,6 +38,7 @@ export const commandTable = {
   ...serviceCommands,
   ...firewallCommands,
   ...fileCommands,
+  ...fileStreamCommands,
   ...monitoringCommands,
   ...chatCommands,
   ...scriptCommands,
@@ -55,6 +57,7 @@ export const gatewayMessageTable = {
   "hello-ack": helloAckMessage,
   error: gatewayErrorMessage,
   "agent-update-available": agentUpdateAvailableMessage,
+  "file-stream-end": gatewayStreamEndMessage,
 };
 
 /** Everything an agent may send. */
@@ -72,6 +75,7 @@ export const agentMessageTable = {
   "software-operation-result": softwareOperationResultMessage,
   "remediation-result": remediationResultMessage,
   "agent-update-status": agentUpdateStatusMessage,
+  "file-stream-end": agentStreamEndMessage,
 };
 
 type CommandSchema = (typeof commandTable)[CommandType]["command"];

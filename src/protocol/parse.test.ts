@@ -16,6 +16,8 @@ describe("parseServerMessage", () => {
       { type: "enrolled", agentId: "a1", agentSecret: "s3cr3t" },
       { type: "hello-ack", agentId: "a1", metricsIntervalMs: 15_000, serverTime: "2025-01-01T00:00:00.000Z" },
       { type: "error", code: "invalid", message: "bad", inReplyTo: "hello" },
+      { type: "file-stream-end", transferId: crypto.randomUUID(), ok: true, bytes: 12 },
+      { type: "file-stream-end", transferId: crypto.randomUUID(), ok: false, error: { code: "failed", message: "the relay request was aborted" } },
     ];
     for (const message of messages) expect(parseServerMessage(JSON.stringify(message)).ok).toBe(true);
   });

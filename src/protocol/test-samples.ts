@@ -41,6 +41,8 @@ export const sampleCommandPayloads: { [T in CommandType]: CommandPayload<T> } = 
   "upload-file-start": { uploadId: "upload-0001", path: "/tmp/a.bin", totalBytes: 5 },
   "upload-file-chunk": { uploadId: "upload-0001", offset: 0, data: "aGVsbG8=" },
   "upload-file-end": { uploadId: "upload-0001", sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824" },
+  "file-stream-download": { transferId: sessionId, path: "/var/log/syslog" },
+  "file-stream-upload": { transferId: sessionId, uploadId: "upload-0001", offset: 0 },
   "monitoring-status": { profiles: [{ id: "p1", name: "Servers", rules: [{ metric: "cpu", threshold: 90, comparison: "gt" }] }] },
   "chat-request": { sessionId, text: "Hello, may I connect?", user: "alice", role: "operator" },
   "run-remediation": { scriptName: "clear-temp.ps1", language: "powershell", content: "Remove-Item $env:TEMP\\* -Recurse" },
@@ -75,4 +77,5 @@ export const sampleAgentMessages: { [T in AgentToServerMessage["type"]]: Extract
   "software-operation-result": { type: "software-operation-result", commandId, softwareId: "7zip", operation: "uninstall", status: "succeeded", exitCode: 0, at },
   "remediation-result": { type: "remediation-result", commandId, scriptName: "clear-temp.ps1", status: "succeeded", exitCode: 0, stdout: "done", stderr: "", startedAt: at, finishedAt: at },
   "agent-update-status": { type: "agent-update-status", version: "0.2.0", state: "rolled-back", message: "0.2.0 did not connect within 60 s" },
+  "file-stream-end": { type: "file-stream-end", transferId: sessionId, ok: true, bytes: 5, sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824" },
 };

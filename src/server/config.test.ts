@@ -29,6 +29,7 @@ describe("parseConfig", () => {
     ["AUDIT_RETENTION_DAYS", "forever"],
     ["AGENT_UPDATE_DELAY_HOURS", "-1"],
     ["AGENT_UPDATE_DELAY_HOURS", "soon"],
+    ["GATEWAY_RELAY_URL", "ws://127.0.0.1:3001"],
   ])("stops with a message naming %s when it is bad", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
@@ -36,6 +37,13 @@ describe("parseConfig", () => {
 
   it("derives the public URL from PUBLIC_URL without a trailing slash", () => {
     expect(parseConfig({ PUBLIC_URL: "https://rmm.example.com/" }).publicUrl).toBe("https://rmm.example.com");
+  });
+
+  it("points the file relay at the gateway's own port, on loopback when it listens everywhere", () => {
+    expect(parseConfig({}).gatewayRelayUrl).toBe("http://127.0.0.1:3001");
+    expect(parseConfig({ HOST: "10.0.0.5", GATEWAY_PORT: "4001" }).gatewayRelayUrl).toBe("http://10.0.0.5:4001");
+    expect(parseConfig({ HOST: "fd00::5" }).gatewayRelayUrl).toBe("http://[fd00::5]:3001");
+    expect(parseConfig({ GATEWAY_RELAY_URL: "https://gw1.internal:8443/" }).gatewayRelayUrl).toBe("https://gw1.internal:8443");
   });
 
   it("reads the audit retention in days", () => {

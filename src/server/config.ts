@@ -23,6 +23,11 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** The gateway URL agents are given, when it differs from PUBLIC_URL's host and GATEWAY_PORT (a proxy). */
   GATEWAY_PUBLIC_URL: z.url({ protocol: /^wss?$/, error: "must be a ws:// or wss:// URL" }).optional(),
+  /**
+   * Where the web process reaches this gateway's file relay (an internal address; see
+   * docs/performance.md, "File transfer"). Each gateway announces its own.
+   */
+  GATEWAY_RELAY_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   RMM_ADMIN_USERNAME: z
     .string()
     .trim()
@@ -77,7 +82,13 @@ export const configSchema = z.object({
     .transform((value) => value === "1" || value === "true"),
 });
 
-export type Config = z.infer<typeof configSchema> & { publicUrl: string };
+export type Config = z.infer<typeof configSchema> & { publicUrl: string; gatewayRelayUrl: string };
+
+/** The gateway's own address on its port: loopback when it listens everywhere (the web process usually runs beside it). */
+function defaultRelayUrl(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
+}
 
 export class ConfigError extends Error {}
 
@@ -92,7 +103,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const config = result.data;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
-  return { ...config, publicUrl };
+  const gatewayRelayUrl = (config.GATEWAY_RELAY_URL ?? defaultRelayUrl(config.HOST, config.GATEWAY_PORT)).replace(/\/+$/, "");
+  return { ...config, publicUrl, gatewayRelayUrl };
 }
 
 let cached: Config | undefined;

@@ -1,13 +1,22 @@
 /**
  * A scripted agent for gateway and bus tests: a real WebSocket client speaking the protocol, whose
- * command handlers the test supplies.
+ * command handlers (and binary frame handler, for file streams) the test supplies.
  */
 import WebSocket from "ws";
 import { ENROLLMENT_TOKEN_HEADER, formatAgentAuthorization } from "../protocol";
 
 type Handler = (command: Record<string, unknown> & { type: string; commandId: string }) => unknown;
 
-export type FakeAgentOptions = { url: string; token?: string; credentials?: { agentId: string; agentSecret: string }; headers?: Record<string, string>; name?: string; agentVersion?: string };
+export type FakeAgentOptions = {
+  url: string;
+  token?: string;
+  credentials?: { agentId: string; agentSecret: string };
+  headers?: Record<string, string>;
+  name?: string;
+  agentVersion?: string;
+  /** The command types announced in hello. */
+  features?: string[];
+};
 
 /** When every fake agent's host booted, as its `hello` says. */
 export const FAKE_BOOT_TIME = "2025-01-06T07:30:00.000Z";
@@ -15,6 +24,8 @@ export const FAKE_BOOT_TIME = "2025-01-06T07:30:00.000Z";
 export class FakeAgent {
   readonly received: Record<string, unknown>[] = [];
   readonly handlers = new Map<string, Handler>();
+  /** Binary frames from the gateway; ignored unless a test sets this. */
+  onBinary: (data: Buffer) => void = () => {};
   agentId = "";
   agentSecret = "";
   socket!: WebSocket;
@@ -37,13 +48,14 @@ export class FakeAgent {
     return new Promise((resolve, reject) => {
       this.socket.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
       this.socket.once("error", reject);
-      this.socket.on("message", (data) => {
+      this.socket.on("message", (data, isBinary) => {
+        if (isBinary) return this.onBinary(data as Buffer);
         const message = JSON.parse(data.toString()) as Record<string, unknown> & { type: string; commandId: string };
         this.received.push(message);
         if (message.type === "enrolled") {
           this.agentId = String(message.agentId);
           this.agentSecret = String(message.agentSecret);
-          this.sendHello(options.name, options.agentVersion);
+          this.sendHello(options.name, options.agentVersion, options.features);
         } else if (message.type === "hello-ack") {
           resolve();
         } else if ("commandId" in message && typeof message.commandId === "string") {
@@ -51,12 +63,12 @@ export class FakeAgent {
         }
       });
       this.socket.once("open", () => {
-        if (options.credentials) this.sendHello(options.name, options.agentVersion);
+        if (options.credentials) this.sendHello(options.name, options.agentVersion, options.features);
       });
     });
   }
 
-  sendHello(name = "fake-host", agentVersion = "0.0.0-test") {
+  sendHello(name = "fake-host", agentVersion = "0.0.0-test", features = ["list-processes", "kill-process", "list-services", "manage-service"]) {
     this.send({
       type: "hello",
       agentId: this.agentId,
@@ -65,7 +77,7 @@ export class FakeAgent {
       platform: "linux",
       loggedInUser: "tester",
       specs: { cpu: { model: "Test CPU", cores: 4 }, memoryBytes: 8 * 1024 ** 3, disks: [{ mount: "/", totalBytes: 100, freeBytes: 50 }] },
-      features: ["list-processes", "kill-process", "list-services", "manage-service"],
+      features,
       agentVersion,
       bootTime: FAKE_BOOT_TIME,
     });
@@ -80,6 +92,10 @@ export class FakeAgent {
 
   send(message: unknown) {
     this.socket.send(typeof message === "string" ? message : JSON.stringify(message));
+  }
+
+  sendBinary(data: Buffer) {
+    this.socket.send(data, { binary: true });
   }
 
   /** Resolves with the next message of a type received from now on. */

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const START_TIMEOUT_MS = 30_000;
@@ -30,17 +30,6 @@ export type GatewayProcessOptions = {
   /** Configuration variables on top of the ones every gateway needs (see src/server/config.ts). */
   env?: Record<string, string>;
 };
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function spawnGatewayProcess(databaseUrl: string, options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
   const host = options.host ?? "127.0.0.1";

@@ -1,6 +1,6 @@
 /** Request and answer schemas of file transfer (specification 000 "Files", specification 002's `/files`). */
 import { z } from "zod";
-import { downloadFileResult, fileEntry, listPath, remotePath, sha256Hex, UPLOAD_CHUNK_BYTES, uploadId } from "../../protocol";
+import { downloadFileResult, fileEntry, fileSize, fileStreamDownloadResult, fileStreamUploadResult, listPath, remotePath, sha256Hex, transferId, UPLOAD_CHUNK_BYTES, uploadId } from "../../protocol";
 import { agentIdInput } from "./agents";
 
 export const fileListInput = z.strictObject({ agentId: agentIdInput, path: listPath.default("") });
@@ -22,6 +22,12 @@ export type FileListOutput = z.infer<typeof fileListOutput>;
 
 export const downloadChunkInput = z.strictObject({ agentId: agentIdInput, path: remotePath, offset: z.number().int().nonnegative().default(0) });
 export const downloadChunkOutput = downloadFileResult;
+
+export const downloadStreamInput = z.strictObject({ agentId: agentIdInput, path: remotePath });
+export const downloadStreamOutput = fileStreamDownloadResult;
+
+export const uploadStreamInput = z.strictObject({ agentId: agentIdInput, uploadId, transferId, offset: fileSize });
+export const uploadStreamOutput = fileStreamUploadResult;
 
 export const uploadStartInput = z.strictObject({
   agentId: agentIdInput,

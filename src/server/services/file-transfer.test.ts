@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { UPLOAD_CHUNK_BYTES, type DownloadFileResult } from "../../protocol";
-import { contentDisposition, openDownload, pushUpload, remoteBaseName, type UploadSteps } from "./file-transfer";
+import { contentDisposition, openDownload, pushUpload, remoteBaseName, sendInChunks, type UploadSteps } from "./file-transfer";
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -53,10 +53,10 @@ describe("pushUpload", () => {
     let finished: string | undefined;
     const steps: UploadSteps = {
       start: async () => ({ uploadId: "upload-0001", receivedBytes }),
-      chunk: async ({ offset, data }) => {
+      send: sendInChunks(async ({ offset, data }) => {
         chunks.push({ offset, bytes: Buffer.from(data, "base64").length });
         return { receivedBytes: offset + Buffer.from(data, "base64").length, accepted: true };
-      },
+      }),
       finish: async ({ uploadId, sha256: hash }) => {
         finished = hash;
         return { uploadId, path: "/x", sizeBytes: 0, sha256: hash };
@@ -89,9 +89,10 @@ describe("pushUpload", () => {
     expect(r.finished()).toBe(sha256(data));
   });
 
-  it("stops at the limit, before sending the chunk that passes it", async () => {
+  it("stops at the limit, before sending anything of the piece that passes it", async () => {
     const r = recorder();
-    await expect(pushUpload(r.steps, { path: "/x", overwrite: false, source: [Buffer.alloc(UPLOAD_CHUNK_BYTES * 2)], limitBytes: UPLOAD_CHUNK_BYTES + 1 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const source = [Buffer.alloc(UPLOAD_CHUNK_BYTES), Buffer.alloc(UPLOAD_CHUNK_BYTES)];
+    await expect(pushUpload(r.steps, { path: "/x", overwrite: false, source, limitBytes: UPLOAD_CHUNK_BYTES + 1 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(r.chunks).toHaveLength(1);
     expect(r.finished()).toBeUndefined();
   });

@@ -1,12 +1,14 @@
 /**
- * Whole files through the chunk commands, without ever holding a file in memory. A download is a
+ * Whole files without ever holding one in memory. A download through the chunk commands is a
  * ReadableStream that keeps a few chunk requests in flight ahead of the client (never more, however
- * slowly the client reads), checks each chunk's SHA-256, and fails if the file changes under it. An
- * upload re-cuts any byte stream into 256 KiB chunks, sends them in order, hashes as it goes and
- * ends with that hash; given the uploadId of an interrupted upload, it skips (but still hashes)
- * what the agent already has, so the final hash proves the two halves belong together.
+ * slowly the client reads), checks each chunk's SHA-256, and fails if the file changes under it
+ * (the relayed download is file-relay/relayed-download.ts). An upload starts, hands the bytes the
+ * agent does not have yet to a sender (256 KiB chunk commands here, or the relay's stream), hashes
+ * every byte as it goes and ends with that hash: given the uploadId of an interrupted upload, it
+ * skips (but still hashes) what the agent already has, so the final hash proves the two halves
+ * belong together.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { UPLOAD_CHUNK_BYTES, type DownloadFileResult } from "../../protocol";
 import type { UploadFinishOutput } from "../contracts/files";
 import { AppError } from "../errors";
@@ -87,25 +89,32 @@ export function remoteBaseName(path: string): string {
 
 export type UploadSteps = {
   start: (input: { path: string; totalBytes?: number; overwrite: boolean; uploadId?: string }) => Promise<{ uploadId: string; receivedBytes: number }>;
-  chunk: (input: { uploadId: string; offset: number; data: string }) => Promise<{ receivedBytes: number; accepted: boolean }>;
+  /** Moves the bytes from `offset` on to the agent, all of them: as chunk commands (`sendInChunks`) or one relayed stream. */
+  send: (input: { uploadId: string; offset: number; bytes: AsyncIterable<Buffer> }) => Promise<void>;
   finish: (input: { uploadId: string; sha256: string }) => Promise<UploadFinishOutput>;
 };
 
+export type ChunkStep = (input: { uploadId: string; offset: number; data: string }) => Promise<{ receivedBytes: number; accepted: boolean }>;
+
 export type PushInput = { path: string; overwrite: boolean; totalBytes?: number; uploadId?: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>; limitBytes: number };
 
-/** Cuts a byte stream into chunks of exactly `size` bytes (the last one shorter). */
-async function* rechunk(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
+const tooLarge = (limitBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the upload limit of ${limitBytes} bytes`);
+
+/** Cuts a byte stream into chunks of exactly `size` bytes (the first `firstSize`, the last shorter). */
+async function* rechunk(source: AsyncIterable<Buffer>, size: number, firstSize = size): AsyncGenerator<Buffer> {
   let parts: Buffer[] = [];
   let held = 0;
+  let next = firstSize;
   for await (const piece of source) {
-    let rest = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    while (held + rest.length >= size) {
-      const take = size - held;
+    let rest = piece;
+    while (held + rest.length >= next) {
+      const take = next - held;
       parts.push(rest.subarray(0, take));
       yield Buffer.concat(parts);
       rest = rest.subarray(take);
       parts = [];
       held = 0;
+      next = size;
     }
     if (rest.length > 0) {
       // Copied: the source may reuse its buffer for the next piece.
@@ -116,25 +125,42 @@ async function* rechunk(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   if (held > 0) yield Buffer.concat(parts);
 }
 
+/** The chunk commands' way to send: 256 KiB chunks at the multiples of 256 KiB, one at a time. */
+export function sendInChunks(chunk: ChunkStep): UploadSteps["send"] {
+  return async ({ uploadId, offset, bytes }) => {
+    let at = offset;
+    for await (const data of rechunk(bytes, UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES - (offset % UPLOAD_CHUNK_BYTES))) {
+      const answer = await chunk({ uploadId, offset: at, data: data.toString("base64") });
+      if (!answer.accepted) throw new AppError("CONFLICT", `The agent expected the upload to continue at byte ${answer.receivedBytes}, not ${at}`);
+      at += data.length;
+    }
+  };
+}
+
+/**
+ * The source past the first `skip` bytes, every byte hashed (the skipped ones too, so the final
+ * hash proves they match what the agent holds); fails as soon as the source passes the limit, so
+ * nothing beyond it is sent. `counted` learns the source's length at its end.
+ */
+async function* hashedRemainder(source: PushInput["source"], options: { skip: number; limitBytes: number; hash: Hash; counted: (bytes: number) => void }): AsyncGenerator<Buffer> {
+  let position = 0;
+  for await (const piece of source) {
+    const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (position + bytes.length > options.limitBytes) throw tooLarge(options.limitBytes);
+    options.hash.update(bytes);
+    const start = Math.max(0, options.skip - position);
+    position += bytes.length;
+    if (start < bytes.length) yield bytes.subarray(start);
+  }
+  options.counted(position);
+}
+
 export async function pushUpload(steps: UploadSteps, input: PushInput): Promise<UploadFinishOutput> {
-  if (input.totalBytes !== undefined && input.totalBytes > input.limitBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the upload limit of ${input.limitBytes} bytes`);
+  if (input.totalBytes !== undefined && input.totalBytes > input.limitBytes) throw tooLarge(input.limitBytes);
   const { uploadId, receivedBytes } = await steps.start({ path: input.path, overwrite: input.overwrite, ...(input.totalBytes === undefined ? {} : { totalBytes: input.totalBytes }), ...(input.uploadId ? { uploadId: input.uploadId } : {}) });
   const hash = createHash("sha256");
-  let offset = 0;
-  for await (const chunk of rechunk(input.source, UPLOAD_CHUNK_BYTES)) {
-    hash.update(chunk);
-    const end = offset + chunk.length;
-    if (end > input.limitBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the upload limit of ${input.limitBytes} bytes`);
-    // Already on the agent from an interrupted attempt: the final hash checks it is the same bytes.
-    if (end <= receivedBytes) {
-      offset = end;
-      continue;
-    }
-    const skip = Math.max(0, receivedBytes - offset);
-    const answer = await steps.chunk({ uploadId, offset: offset + skip, data: chunk.subarray(skip).toString("base64") });
-    if (!answer.accepted) throw new AppError("CONFLICT", `The agent expected the upload to continue at byte ${answer.receivedBytes}, not ${offset + skip}`);
-    offset = end;
-  }
-  if (offset < receivedBytes) throw new AppError("BAD_REQUEST", `The agent already holds ${receivedBytes} bytes of upload ${uploadId}, more than this file's ${offset}`);
+  let sourceBytes = 0;
+  await steps.send({ uploadId, offset: receivedBytes, bytes: hashedRemainder(input.source, { skip: receivedBytes, limitBytes: input.limitBytes, hash, counted: (bytes) => (sourceBytes = bytes) }) });
+  if (sourceBytes < receivedBytes) throw new AppError("BAD_REQUEST", `The agent already holds ${receivedBytes} bytes of upload ${uploadId}, more than this file's ${sourceBytes}`);
   return steps.finish({ uploadId, sha256: hash.digest("hex") });
 }

@@ -1,10 +1,12 @@
 /**
- * Files on a device, always asked of the agent: a listing, one chunk of a download, and the steps
- * of a chunked upload. Streaming a whole file either way is file-transfer.ts's job, on top of
- * these. A download is audited when its first chunk is read, an upload when it ends (refusals
- * included); chunks in between are not, or a 2 GiB upload would write 8,000 entries.
+ * Files on a device, always asked of the agent: a listing, one chunk of a download, the steps of a
+ * chunked upload, and the commands that open a relayed stream either way. Moving a whole file is
+ * file-transfer.ts's and file-relay/'s job, on top of these. A download is audited when its first
+ * chunk is read or its stream opened, an upload when it ends (refusals included); chunks in
+ * between are not, or a 2 GiB upload would write 8,000 entries.
  */
 import { randomUUID } from "node:crypto";
+import type { FileStreamDownloadResult } from "../../protocol";
 import { getConfig } from "../config";
 import type { FileListOutput, UploadFinishOutput } from "../contracts/files";
 import { AppError } from "../errors";
@@ -25,16 +27,32 @@ export async function listFiles(ctx: ServiceContext, agentId: string, path: stri
   };
 }
 
-export async function readFileChunk(ctx: ServiceContext, input: { agentId: string; path: string; offset: number }) {
+/** Runs the start of a download, audited with the file's size or the reason it failed. */
+async function auditedDownload<T extends { totalBytes: number }>(ctx: ServiceContext, input: { agentId: string; path: string }, open: () => Promise<T>): Promise<T> {
   const audit = (success: boolean, details: Record<string, unknown>) => ctx.audit({ action: "file.download", target: input.agentId, success, details: { path: input.path, ...details } });
   try {
-    const chunk = await ctx.request(input.agentId, "download-file", { path: input.path, offset: input.offset, length: DOWNLOAD_CHUNK_BYTES });
-    if (input.offset === 0) await audit(true, { sizeBytes: chunk.totalBytes });
-    return chunk;
+    const opened = await open();
+    await audit(true, { sizeBytes: opened.totalBytes });
+    return opened;
   } catch (error) {
-    if (input.offset === 0) await audit(false, { error: errorText(error) });
+    await audit(false, { error: errorText(error) });
     throw error;
   }
+}
+
+export async function readFileChunk(ctx: ServiceContext, input: { agentId: string; path: string; offset: number }) {
+  const read = () => ctx.request(input.agentId, "download-file", { path: input.path, offset: input.offset, length: DOWNLOAD_CHUNK_BYTES });
+  return input.offset === 0 ? auditedDownload(ctx, input, read) : read();
+}
+
+/** The agent opens the file for the relay and answers its size (file-relay/relayed-download.ts takes it from there). */
+export async function openDownloadStream(ctx: ServiceContext, input: { agentId: string; path: string }): Promise<FileStreamDownloadResult> {
+  return auditedDownload(ctx, input, () => ctx.request(input.agentId, "file-stream-download", { transferId: randomUUID(), path: input.path }));
+}
+
+/** The agent continues an upload with the bytes of the relay's transfer `transferId` (file-relay/relayed-upload.ts). */
+export async function startUploadStream(ctx: ServiceContext, input: { agentId: string; uploadId: string; transferId: string; offset: number }) {
+  return ctx.request(input.agentId, "file-stream-upload", { transferId: input.transferId, uploadId: input.uploadId, offset: input.offset });
 }
 
 export async function startUpload(ctx: ServiceContext, input: { agentId: string; path: string; totalBytes?: number; overwrite: boolean; uploadId?: string }) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { CommandDispatcher } from "../../commands/dispatcher";
 import type { AgentEmission } from "../../commands/command-context";
+import { testCommandContext } from "../../commands/test-context";
 import { createLogger } from "../../log";
 import { capabilitiesFor, commandHandlers } from "../registry";
 
@@ -19,7 +20,7 @@ describe.runIf(process.platform === "linux")("chat on Linux", () => {
     const emitted: AgentEmission[] = [];
     const stop = new AbortController();
     const handlers = commandHandlers(capabilitiesFor("linux"), { service: false, restartAgent: () => {}, report: () => {} });
-    const dispatcher = new CommandDispatcher(handlers, { emit: (message) => (emitted.push(message), true), signal: stop.signal, log: createLogger((line) => void lines.push(JSON.parse(line))) });
+    const dispatcher = new CommandDispatcher(handlers, { ...testCommandContext(), emit: (message) => (emitted.push(message), true), signal: stop.signal, log: createLogger((line) => void lines.push(JSON.parse(line))) });
     try {
       expect(dispatcher.features).toContain("chat-request");
       const reply = JSON.parse(await dispatcher.dispatch({ type: "chat-request", commandId: "c-1", sessionId: "s-1", text: "Hello from IT", user: "alice", role: "operator" }).reply);

@@ -6,17 +6,27 @@
  * is answered `accepted: false` with the offset expected); the commands of one upload run one at a
  * time, whatever order the dispatcher starts them in. At the end the whole file's SHA-256 is
  * checked and the temporary file is renamed over the target, so the target is never half-written.
+ * A streamed upload (stream-upload.ts) appends through `openAppender` instead of chunk commands.
+ *
+ * The hash is computed as the bytes are written, so the end does not read the file again; only an
+ * upload resumed by another agent process (whose first bytes this one never saw) is read again.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { appendFile, lstat, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { appendFile, lstat, open, readdir, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import type { PlatformPath } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CommandError } from "../../command-error";
 import { onPath } from "./fs-errors";
 import { checkedPath } from "./paths";
 
-type Upload = { target: string; temp: string; totalBytes: number | undefined; overwrite: boolean; queue: Promise<unknown> };
+/** SHA-256 of the temporary file's first `bytes`, kept up to date as it grows. */
+type RunningHash = { hash: Hash; bytes: number };
+
+type Upload = { target: string; temp: string; totalBytes: number | undefined; overwrite: boolean; queue: Promise<unknown>; digest: RunningHash | null };
+
+/** Appends a streamed upload's bytes through one open handle; the upload's other commands wait until `close`. */
+export type UploadAppender = { write(data: Buffer): Promise<void>; close(): Promise<void> };
 
 export type StartInput = { uploadId: string; path: string; totalBytes?: number; overwrite: boolean };
 
@@ -56,7 +66,8 @@ export class Uploads {
       if (input.totalBytes !== undefined && receivedBytes > input.totalBytes) receivedBytes = 0; // not this file's beginning: start again
       if (receivedBytes === 0) await writeFile(temp, new Uint8Array(0), { mode: 0o600 });
       await this.removeAbandoned(this.paths.dirname(target), temp);
-      this.uploads.set(input.uploadId, { target, temp, totalBytes: input.totalBytes, overwrite: input.overwrite, queue: existing?.queue ?? Promise.resolve() });
+      const digest = receivedBytes === 0 ? { hash: createHash("sha256"), bytes: 0 } : existing?.digest?.bytes === receivedBytes ? existing.digest : null;
+      this.uploads.set(input.uploadId, { target, temp, totalBytes: input.totalBytes, overwrite: input.overwrite, queue: existing?.queue ?? Promise.resolve(), digest });
       return { uploadId: input.uploadId, receivedBytes };
     });
   }
@@ -65,11 +76,24 @@ export class Uploads {
     return this.serially(uploadId, async (upload) => {
       const receivedBytes = (await sizeOf(upload.temp)) ?? 0;
       if (offset !== receivedBytes) return { uploadId, receivedBytes, accepted: false };
-      if (upload.totalBytes !== undefined && offset + data.length > upload.totalBytes) {
-        throw new CommandError("invalid", `the chunk ends at ${offset + data.length}, past the announced ${upload.totalBytes} bytes`);
-      }
-      await appendFile(upload.temp, data);
+      refuseBeyondAnnounced(upload, offset, data.length);
+      await appended(upload, offset, data, () => appendFile(upload.temp, data));
       return { uploadId, receivedBytes: offset + data.length, accepted: true };
+    });
+  }
+
+  /**
+   * For a streamed upload: holds the upload (its chunk and end commands wait) and appends through
+   * one open handle until closed. The stream must continue exactly where the temporary file ends.
+   */
+  openAppender(uploadId: string, offset: number): Promise<UploadAppender> {
+    return new Promise((resolve, reject) => {
+      this.serially(uploadId, async (upload) => {
+        const receivedBytes = (await sizeOf(upload.temp)) ?? 0;
+        if (offset !== receivedBytes) throw new CommandError("invalid", `upload ${uploadId} continues at byte ${receivedBytes}, not ${offset}`);
+        const handle = await open(upload.temp, "a");
+        await new Promise<void>((released) => resolve(appender(upload, handle, offset, released)));
+      }).catch(reject);
     });
   }
 
@@ -79,7 +103,7 @@ export class Uploads {
       if (upload.totalBytes !== undefined && sizeBytes !== upload.totalBytes) {
         throw new CommandError("invalid", `received ${sizeBytes} of ${upload.totalBytes} bytes; send the rest first`);
       }
-      const actual = await sha256Of(upload.temp);
+      const actual = upload.digest?.bytes === sizeBytes ? upload.digest.hash.copy().digest("hex") : await sha256Of(upload.temp);
       if (actual !== sha256) {
         await this.abandon(uploadId, upload);
         throw new CommandError("failed", `the received file's SHA-256 is ${actual}, not ${sha256}; the upload was discarded`);
@@ -124,4 +148,46 @@ export class Uploads {
     upload.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function refuseBeyondAnnounced(upload: Upload, offset: number, length: number): void {
+  if (upload.totalBytes !== undefined && offset + length > upload.totalBytes) {
+    throw new CommandError("invalid", `the data ends at ${offset + length}, past the announced ${upload.totalBytes} bytes`);
+  }
+}
+
+/** Runs the write of `data` at `offset` and keeps the running hash in step; after a failed write only a new read can tell what is in the file. */
+async function appended(upload: Upload, offset: number, data: Buffer, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    upload.digest = null;
+    throw error;
+  }
+  if (upload.digest?.bytes === offset) {
+    upload.digest.hash.update(data);
+    upload.digest.bytes += data.length;
+  } else {
+    upload.digest = null;
+  }
+}
+
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+  for (let written = 0; written < data.length; ) written += (await handle.write(data, written)).bytesWritten;
+}
+
+function appender(upload: Upload, handle: FileHandle, offset: number, released: () => void): UploadAppender {
+  let end = offset;
+  let closing: Promise<void> | undefined;
+  return {
+    async write(data) {
+      refuseBeyondAnnounced(upload, end, data.length);
+      await appended(upload, end, data, () => writeAll(handle, data));
+      end += data.length;
+    },
+    close() {
+      closing ??= handle.close().finally(released);
+      return closing;
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { AgentEmission, CommandContext } from "../../commands/command-context";
+import { testCommandContext } from "../../commands/test-context";
 import { createLogger } from "../../log";
 import { linuxShellPlan, realProbe, type LinuxProbe } from "./plan";
 import { ShellSessions } from "./sessions";
@@ -11,6 +12,7 @@ type Output = Extract<AgentEmission, { type: "shell-output" }>;
 function recordingContext(signal = new AbortController().signal) {
   const messages: Output[] = [];
   const context: CommandContext = {
+    ...testCommandContext(),
     emit: (message) => (messages.push(message as Output), true),
     signal,
     log: createLogger(() => {}),

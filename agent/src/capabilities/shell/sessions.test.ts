@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { AgentEmission, CommandContext } from "../../commands/command-context";
+import { testCommandContext } from "../../commands/test-context";
 import type { Spawner } from "../../platform/kill-tree";
 import { createLogger } from "../../log";
 import { MAX_SESSIONS, ShellSessions } from "./sessions";
@@ -26,7 +27,7 @@ const plan = () => ({ file: "shell.exe", args: [], env: {}, description: "shell.
 
 function context() {
   const emitted: AgentEmission[] = [];
-  const ctx: CommandContext = { emit: (message) => (emitted.push(message), true), signal: new AbortController().signal, log: createLogger(() => {}) };
+  const ctx: CommandContext = { ...testCommandContext(), emit: (message) => (emitted.push(message), true), signal: new AbortController().signal, log: createLogger(() => {}) };
   return { ctx, emitted };
 }
 

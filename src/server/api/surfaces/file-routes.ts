@@ -1,8 +1,10 @@
 /**
- * The file routes that are not one procedure call: downloads streamed from successive chunks
- * (spec 000 `GET /files/{agentId}/download`, spec 002 `GET /api/agents/{id}/files`), the base64
- * JSON upload (spec 000) and the multipart upload streamed through busboy (spec 002). Every agent
- * call goes through the files procedures, so roles, tenancy, validation and the audit log are theirs.
+ * The file routes that are not one procedure call: streamed downloads (spec 000
+ * `GET /files/{agentId}/download`, spec 002 `GET /api/agents/{id}/files`), the base64 JSON upload
+ * (spec 000) and the multipart upload streamed through busboy (spec 002). The bytes take the
+ * gateway's file relay when the agent and its gateway have one (src/server/file-relay/), else the
+ * chunk commands. Every agent call goes through the files procedures, so roles, tenancy,
+ * validation and the audit log are theirs.
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,24 +15,38 @@ import { jsonUploadBody, uploadAnswer, type UploadFinishOutput } from "../../con
 import type { createCaller } from "../../routers";
 import { AppError } from "../../errors";
 import { FILE_SIZE_HEADER } from "../../http/file-size-header";
-import { contentDisposition, openDownload, pushUpload, remoteBaseName, type UploadSteps } from "../../services/file-transfer";
+import type { Db } from "../../db/client";
+import { findRelay, type RelayTarget } from "../../file-relay/relay-target";
+import { openRelayedDownload } from "../../file-relay/relayed-download";
+import { sendThroughRelay } from "../../file-relay/relayed-upload";
+import { contentDisposition, openDownload, pushUpload, remoteBaseName, sendInChunks, type OpenDownload, type UploadSteps } from "../../services/file-transfer";
 import { readJsonBody } from "../request-body";
 import type { CustomRoute } from "../surface";
 
 type Caller = ReturnType<typeof createCaller>;
 const TAG = "Files";
 
-const uploadSteps = (caller: Caller, agentId: string): UploadSteps => ({
-  start: (input) => caller.files.uploadStart({ agentId, ...input }),
-  chunk: (input) => caller.files.uploadChunk({ agentId, ...input }),
-  finish: (input) => caller.files.uploadFinish({ agentId, ...input }),
-});
+/** An upload's steps; its bytes go through the relay when the agent and its gateway have one. */
+async function uploadSteps(caller: Caller, db: Db, agentId: string): Promise<UploadSteps> {
+  const relay = await findRelay(db, agentId, "file-stream-upload");
+  return {
+    start: (input) => caller.files.uploadStart({ agentId, ...input }),
+    send: relay ? sendThroughRelay(relay, (input) => caller.files.uploadStream({ agentId, ...input })) : sendInChunks((input) => caller.files.uploadChunk({ agentId, ...input })),
+    finish: (input) => caller.files.uploadFinish({ agentId, ...input }),
+  };
+}
+
+async function openThroughRelay(caller: Caller, relay: RelayTarget, path: string): Promise<OpenDownload> {
+  const opened = await caller.files.openDownloadStream({ agentId: relay.agentId, path });
+  return { name: remoteBaseName(opened.path), totalBytes: opened.totalBytes, modifiedAt: opened.modifiedAt, body: await openRelayedDownload(relay, opened) };
+}
 
 const answer = (result: UploadFinishOutput) => ({ success: true, message: `Uploaded ${result.sizeBytes} bytes to ${result.path}`, ...result });
 
-async function download(caller: Caller, agentId: string, path: string | null): Promise<Response> {
+async function download(caller: Caller, db: Db, agentId: string, path: string | null): Promise<Response> {
   if (!path) throw new AppError("BAD_REQUEST", "Invalid query", { details: [{ field: "path", message: "required" }] });
-  const file = await openDownload((offset) => caller.files.readChunk({ agentId, path, offset }), remoteBaseName);
+  const relay = await findRelay(db, agentId, "file-stream-download");
+  const file = relay ? await openThroughRelay(caller, relay, path) : await openDownload((offset) => caller.files.readChunk({ agentId, path, offset }), remoteBaseName);
   return new Response(file.body, {
     headers: {
       "content-type": "application/octet-stream",
@@ -49,20 +65,20 @@ const downloadQuery = z.object({ path: z.string().describe("Absolute path of the
 const downloadRoute = (path: string, param: string): CustomRoute => ({
   method: "GET",
   path,
-  summary: "Download a file from the device, streamed chunk by chunk (download-file), each chunk checked against its SHA-256",
-  description: "`Content-Length` is the file's size; a transfer that ends short failed (the file changed, or the agent went away).",
+  summary: "Download a file from the device, streamed through the gateway's file relay (file-stream-download; chunk by chunk with download-file from older agents), checked against the agent's SHA-256",
+  description: "`Content-Length` is the file's size; a transfer that ends short failed (the file changed, the bytes did not match the agent's SHA-256, or the agent went away).",
   tag: TAG,
   status: 200,
   kind: "binary",
   access: { procedure: "files.readChunk" },
   query: downloadQuery,
-  handle: ({ caller, params, query }) => download(caller, params[param]!, query.get("path")),
+  handle: ({ caller, context, params, query }) => download(caller, context.db, params[param]!, query.get("path")),
 });
 
 const jsonUploadRoute: CustomRoute = {
   method: "POST",
   path: "/files/{agentId}/upload",
-  summary: "Upload a file as base64 JSON; sent to the agent in 256 KiB chunks (upload-file-*), checked by SHA-256 and renamed into place",
+  summary: "Upload a file as base64 JSON; sent to the agent through the gateway's file relay (in 256 KiB chunks, upload-file-chunk, to older agents), checked by SHA-256 and renamed into place",
   description: "409 when the file exists and `overwrite` is not true. Pass the same `uploadId` again to resume an interrupted upload. The body is limited by FILE_UPLOAD_JSON_MAX_BYTES.",
   tag: TAG,
   status: 200,
@@ -70,12 +86,12 @@ const jsonUploadRoute: CustomRoute = {
   access: { procedure: "files.uploadStart" },
   body: jsonUploadBody,
   response: uploadAnswer,
-  handle: async ({ request, params, caller }) => {
+  handle: async ({ request, params, caller, context }) => {
     const parsed = jsonUploadBody.safeParse((await readJsonBody(request, getConfig().FILE_UPLOAD_JSON_MAX_BYTES)) ?? {});
     if (!parsed.success) throw parsed.error;
     const { data, ...rest } = parsed.data;
     const bytes = Buffer.from(data, "base64");
-    const result = await pushUpload(uploadSteps(caller, params.agentId!), { ...rest, totalBytes: bytes.length, source: [bytes], limitBytes: getConfig().FILE_UPLOAD_MAX_BYTES });
+    const result = await pushUpload(await uploadSteps(caller, context.db, params.agentId!), { ...rest, totalBytes: bytes.length, source: [bytes], limitBytes: getConfig().FILE_UPLOAD_MAX_BYTES });
     return { payload: answer(result) };
   },
 };
@@ -131,7 +147,7 @@ async function multipartUpload(request: Request, query: URLSearchParams, steps: 
 const multipartUploadRoute: CustomRoute = {
   method: "POST",
   path: "/{agent_id}/files",
-  summary: "Upload a file (multipart/form-data: `dest`, then `file`), streamed to the agent in 256 KiB chunks and renamed into place once its SHA-256 matches",
+  summary: "Upload a file (multipart/form-data: `dest`, then `file`), streamed to the agent through the gateway's file relay (256 KiB chunks to older agents) and renamed into place once its SHA-256 matches",
   description:
     "Fields: `dest` (absolute path on the device; must come before `file`, or be given as a query parameter), `file`, optional `overwrite` (true to replace an existing file, else 409) and `upload_id` (8-64 letters, digits, '-', '_': send the same one again to resume an interrupted upload). Limited by FILE_UPLOAD_MAX_BYTES.",
   tag: TAG,
@@ -139,7 +155,7 @@ const multipartUploadRoute: CustomRoute = {
   kind: "json",
   access: { procedure: "files.uploadStart" },
   response: uploadAnswer,
-  handle: async ({ request, params, query, caller }) => ({ payload: answer(await multipartUpload(request, query, uploadSteps(caller, params.agent_id!))) }),
+  handle: async ({ request, params, query, caller, context }) => ({ payload: answer(await multipartUpload(request, query, await uploadSteps(caller, context.db, params.agent_id!))) }),
 };
 
 export const spec000FileRoutes: CustomRoute[] = [downloadRoute("/files/{agentId}/download", "agentId"), jsonUploadRoute];

@@ -89,4 +89,6 @@ export const gateways = pgTable("gateways", {
   id: uuid("id").primaryKey(),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Where the web process reaches this gateway's file relay (`GATEWAY_RELAY_URL`); null: files go as chunk commands. */
+  relayUrl: text("relay_url"),
 });
