@@ -5,11 +5,11 @@
  * agent, the direction and an expiry RELAY_TOKEN_SECONDS ahead. The gateway also accepts each
  * transfer id once, so a token cannot be replayed while it is fresh. This module does no I/O.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { RelayDirection } from "../../protocol";
 import { requireSetting } from "../config";
 import { deriveSecretKey } from "./secret-box";
+import { signClaims, verifiedClaims } from "./signed-token";
 
 /** Only the opening of the relay request must happen in this time; the transfer may take hours. */
 export const RELAY_TOKEN_SECONDS = 60;
@@ -17,7 +17,6 @@ const RELAY_DIRECTIONS = ["download", "upload"] as const satisfies RelayDirectio
 export type RelayTokenClaims = { transferId: string; agentId: string; direction: RelayDirection };
 
 const PREFIX = "rt1";
-const MAX_TOKEN_LENGTH = 1024;
 
 const payloadSchema = z.strictObject({ t: z.string().min(1).max(64), a: z.string().min(1).max(256), d: z.enum(RELAY_DIRECTIONS), e: z.number().int() });
 
@@ -33,30 +32,16 @@ export function getRelayTokenKey(): RelayTokenKey {
   return processKey;
 }
 
-const sign = (key: RelayTokenKey, payload: string) => createHmac("sha256", key).update(`${PREFIX}.${payload}`).digest();
-
 export function signRelayToken(key: RelayTokenKey, claims: RelayTokenClaims, now: Date): string {
   const expiresAt = Math.floor(now.getTime() / 1000) + RELAY_TOKEN_SECONDS;
-  const payload = Buffer.from(JSON.stringify({ t: claims.transferId, a: claims.agentId, d: claims.direction, e: expiresAt })).toString("base64url");
-  return `${PREFIX}.${payload}.${sign(key, payload).toString("base64url")}`;
+  return signClaims(key, PREFIX, { t: claims.transferId, a: claims.agentId, d: claims.direction, e: expiresAt });
 }
 
 /** The agent of an authentic, unexpired token for exactly this transfer and direction; null for anything else. */
 export function verifyRelayToken(key: RelayTokenKey, token: string, expected: { transferId: string; direction: RelayDirection }, now: Date): { agentId: string; expiresAt: Date } | null {
-  if (token.length > MAX_TOKEN_LENGTH) return null;
-  const [prefix, payload, signature, ...extra] = token.split(".");
-  if (prefix !== PREFIX || !payload || !signature || extra.length > 0) return null;
-  const given = Buffer.from(signature, "base64url");
-  const wanted = sign(key, payload);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
-  let parsed;
-  try {
-    parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
-  } catch {
-    return null;
-  }
-  if (!parsed.success) return null;
-  const { t, a, d, e } = parsed.data;
+  const claims = verifiedClaims(key, PREFIX, token, payloadSchema);
+  if (!claims) return null;
+  const { t, a, d, e } = claims;
   if (t !== expected.transferId || d !== expected.direction || e * 1000 <= now.getTime()) return null;
   return { agentId: a, expiresAt: new Date(e * 1000) };
 }

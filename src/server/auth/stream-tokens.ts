@@ -6,10 +6,11 @@
  * not what they may do: the stream route resolves that person (or key) again and checks role and
  * client scope as for any request. This module does no I/O.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { AuthMethod } from "./roles";
 import { requireSetting } from "../config";
+import { signClaims, verifiedClaims } from "./signed-token";
 
 export const STREAM_TOKEN_SECONDS = 60;
 export const STREAM_TOKEN_KINDS = ["metrics", "logs"] as const;
@@ -18,7 +19,6 @@ export type StreamTokenKind = (typeof STREAM_TOKEN_KINDS)[number];
 export type StreamTokenClaims = { userId: number; apiKeyId?: string; via: AuthMethod; agentId: string; stream: StreamTokenKind; expiresAt: Date };
 
 const PREFIX = "st1";
-const MAX_TOKEN_LENGTH = 1024;
 
 const payloadSchema = z.strictObject({
   u: z.number().int().positive(),
@@ -41,32 +41,17 @@ export function getStreamTokenKey(): StreamTokenKey {
   return processKey;
 }
 
-const sign = (key: StreamTokenKey, payload: string) => createHmac("sha256", key).update(`${PREFIX}.${payload}`).digest();
-
 export function signStreamToken(key: StreamTokenKey, claims: Omit<StreamTokenClaims, "expiresAt">, now: Date): { token: string; expiresAt: Date } {
   const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + STREAM_TOKEN_SECONDS * 1000);
-  const payload = Buffer.from(
-    JSON.stringify({ u: claims.userId, ...(claims.apiKeyId ? { k: claims.apiKeyId } : {}), v: claims.via, a: claims.agentId, s: claims.stream, e: expiresAt.getTime() / 1000 }),
-  ).toString("base64url");
-  return { token: `${PREFIX}.${payload}.${sign(key, payload).toString("base64url")}`, expiresAt };
+  const token = signClaims(key, PREFIX, { u: claims.userId, ...(claims.apiKeyId ? { k: claims.apiKeyId } : {}), v: claims.via, a: claims.agentId, s: claims.stream, e: expiresAt.getTime() / 1000 });
+  return { token, expiresAt };
 }
 
 /** The claims of an authentic, unexpired token for exactly this agent and stream; null for anything else. */
 export function verifyStreamToken(key: StreamTokenKey, token: string, expected: { agentId: string; stream: StreamTokenKind }, now: Date): StreamTokenClaims | null {
-  if (token.length > MAX_TOKEN_LENGTH) return null;
-  const [prefix, payload, signature, ...extra] = token.split(".");
-  if (prefix !== PREFIX || !payload || !signature || extra.length > 0) return null;
-  const given = Buffer.from(signature, "base64url");
-  const wanted = sign(key, payload);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
-  let parsed;
-  try {
-    parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
-  } catch {
-    return null;
-  }
-  if (!parsed.success) return null;
-  const { u, k, v, a, s, e } = parsed.data;
+  const claims = verifiedClaims(key, PREFIX, token, payloadSchema);
+  if (!claims) return null;
+  const { u, k, v, a, s, e } = claims;
   if (a !== expected.agentId || s !== expected.stream || e * 1000 <= now.getTime()) return null;
   return { userId: u, ...(k ? { apiKeyId: k } : {}), via: v, agentId: a, stream: s, expiresAt: new Date(e * 1000) };
 }
