@@ -39,6 +39,17 @@ const CLOSE_GRACE_MS = 2_000;
  */
 const REFUSED_CAP_MS = 10 * 60_000;
 
+/**
+ * RFC 6455 masks every frame a client sends so that a proxy which misreads WebSocket cannot be
+ * fed attacker-chosen bytes (file contents, for instance) that look like requests. Inside TLS no
+ * intermediary sees those bytes, so masking protects nothing there and only costs: the agent's
+ * single executable masks in JavaScript (it cannot load ws's native helper), about a CPU-second
+ * per gigabyte sent. An all-zero key is a valid mask that ws neither applies nor removes.
+ */
+export function maskingFor(url: string): { generateMask?: (mask: Buffer) => void } {
+  return new URL(url).protocol === "wss:" ? { generateMask: (mask) => mask.fill(0) } : {};
+}
+
 export class Connection {
   private socket: WebSocket | undefined;
   private attempt = 0;
@@ -106,6 +117,7 @@ export class Connection {
       handshakeTimeout: 15_000,
       maxPayload: MAX_PAYLOAD_BYTES,
       perMessageDeflate: false,
+      ...maskingFor(this.url),
     });
     this.socket = socket;
     let opened = false;
