@@ -1,17 +1,20 @@
 /**
  * `npx tsx bench/file-transfer.ts`: a file moved through the product against the same bytes over a
  * plain TCP socket on loopback. The product's paths are the real ones: this process plays the web
- * server (the streamed download of file-routes.ts, served over HTTP on loopback to a client that
- * counts the bytes; the upload of the multipart route), the commands travel through PostgreSQL
- * and a gateway process, the bytes through the gateway's file relay (or, for the comparison rows,
- * as chunk commands), and the agent is its own process running the real agent. Memory is the
+ * server (the streamed download of file-routes.ts, served over HTTP on loopback to curl, which
+ * stands for the browser in a process of its own; the upload of the multipart route), the commands
+ * travel through PostgreSQL and a gateway process, the bytes through the gateway's file relay (or,
+ * for the comparison rows, as chunk commands), and the agent is its own process running the real
+ * agent. A floor row moves the file untouched through as many processes and sockets as the relay
+ * (bench/tcp-hop.ts): what the shape costs before any of the product's work. Memory is the
  * resident set above its level before the transfer, sampled every 50 ms, for the web side (this
- * process) and the gateway. Tables on stdout, progress on stderr.
+ * process) and the gateway. Tables on stdout, progress on stderr. Needs curl.
  *
  *   --megabytes 200   size of the file       --only download|upload
  *   --skip-chunks     leave out the chunk-command rows (about half a minute for 200 MB)
  */
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import http from "node:http";
@@ -45,12 +48,14 @@ const AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.AUTH_SECRET = AUTH_SECRET;
 const MB = 1024 * 1024;
 
-type Measured = { seconds: number; webPeakMb: number; gatewayPeakMb: number; cpuSeconds: { agent: number; gateway: number; web: number } };
+type CpuSeconds = { agent: number; gateway: number; web: number; client: number };
+type Measured = { seconds: number; webPeakMb: number; gatewayPeakMb: number; cpuSeconds: CpuSeconds };
 
-/** CPU seconds used so far by the agent process, the gateway and this process (the web side and the client that reads). */
-async function cpuNow(gateway: GatewayProcess, agentPid: number) {
+/** CPU seconds used so far by the agent process, the gateway, this process (the web side) and the exited clients (curl). */
+async function cpuNow(gateway: GatewayProcess, agentPid: number): Promise<CpuSeconds> {
   const own = process.cpuUsage();
-  return { agent: await cpuSecondsOf(agentPid), gateway: await gateway.cpuSeconds(), web: (own.user + own.system) / 1e6 };
+  const client = (await cpuSecondsOf(process.pid, { reaped: true })) - (await cpuSecondsOf(process.pid));
+  return { agent: await cpuSecondsOf(agentPid), gateway: await gateway.cpuSeconds(), web: (own.user + own.system) / 1e6, client };
 }
 
 /** Peak resident memory above the starting level, for this process and the gateway, and the CPU each party used, while `work` runs. */
@@ -79,11 +84,15 @@ async function measure(gateway: GatewayProcess, agentPid: number, work: () => Pr
   }
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = await cpuNow(gateway, agentPid);
-  const cpuSeconds = { agent: cpuAfter.agent - cpuBefore.agent, gateway: cpuAfter.gateway - cpuBefore.gateway, web: cpuAfter.web - cpuBefore.web };
+  const cpuSeconds = { agent: cpuAfter.agent - cpuBefore.agent, gateway: cpuAfter.gateway - cpuBefore.gateway, web: cpuAfter.web - cpuBefore.web, client: cpuAfter.client - cpuBefore.client };
   return { seconds, webPeakMb: (webPeak - webBase) / MB, gatewayPeakMb: (gatewayPeak - gatewayBase) / MB, cpuSeconds };
 }
 
-/** Serves one body over HTTP on loopback and reads it back, counting bytes, as a browser would download it. */
+/**
+ * Serves one body over HTTP on loopback and downloads it with curl, as its own process: the client
+ * stands for a browser or script elsewhere, so it must not share this process's event loop with
+ * the web side it measures. Answers the bytes curl received.
+ */
 async function serveAndRead(body: () => Promise<ReadableStream<Uint8Array>>): Promise<number> {
   const server = http.createServer((_request, response) => {
     void body().then(
@@ -95,10 +104,12 @@ async function serveAndRead(body: () => Promise<ReadableStream<Uint8Array>>): Pr
   const stop = onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
   try {
     const { port } = server.address() as net.AddressInfo;
-    const response = await fetch(`http://127.0.0.1:${port}/`);
-    let received = 0;
-    for await (const piece of response.body as unknown as AsyncIterable<Uint8Array>) received += piece.byteLength;
-    return received;
+    const curl = spawn("curl", ["--silent", "--show-error", "--fail", "--output", "/dev/null", "--write-out", "%{size_download}", `http://127.0.0.1:${port}/`], { stdio: ["ignore", "pipe", "inherit"] });
+    let written = "";
+    curl.stdout.on("data", (piece: Buffer) => (written += piece.toString()));
+    const [code] = (await once(curl, "exit")) as [number | null];
+    if (code !== 0) throw new Error(`curl exited with ${code}`);
+    return Number(written);
   } finally {
     await stop();
   }
@@ -120,6 +131,25 @@ async function rawSocketCopy(file: string): Promise<number> {
   }
 }
 
+/** A bench/tcp-hop.ts process; resolves with the port it listens on. */
+async function startHop(role: "source" | "proxy", argument: string): Promise<number> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/tcp-hop.ts", role, argument], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  onCleanup(() => void child.kill());
+  const [line] = (await once(child.stdout!, "data")) as [Buffer];
+  return Number(line.toString().trim());
+}
+
+/** The floor for the relay's shape: the file through three processes and three loopback sockets, bytes untouched. */
+async function plainHopsCopy(file: string): Promise<{ seconds: number; received: number }> {
+  const source = await startHop("source", file);
+  const first = await startHop("proxy", String(source));
+  const second = await startHop("proxy", String(first));
+  const started = performance.now();
+  let received = 0;
+  for await (const piece of net.connect(second, "127.0.0.1") as AsyncIterable<Buffer>) received += piece.length;
+  return { seconds: (performance.now() - started) / 1000, received };
+}
+
 async function startAgentProcess(gatewayUrl: string, credentials: { agentId: string; agentSecret: string }) {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/file-agent.ts"], {
     env: { ...process.env, BENCH_GATEWAY_URL: gatewayUrl, BENCH_AGENT_ID: credentials.agentId, BENCH_AGENT_SECRET: credentials.agentSecret },
@@ -137,7 +167,7 @@ async function startAgentProcess(gatewayUrl: string, credentials: { agentId: str
 
 function row(name: string, bytes: number, result: Measured | { seconds: number }, baseline: number) {
   const rate = bytes / MB / result.seconds;
-  const measured = "webPeakMb" in result ? [`${result.webPeakMb.toFixed(1)} MB`, `${result.gatewayPeakMb.toFixed(1)} MB`, [result.cpuSeconds.agent, result.cpuSeconds.gateway, result.cpuSeconds.web].map((cpu) => cpu.toFixed(2)).join(" / ")] : ["—", "—", "—"];
+  const measured = "webPeakMb" in result ? [`${result.webPeakMb.toFixed(1)} MB`, `${result.gatewayPeakMb.toFixed(1)} MB`, [result.cpuSeconds.agent, result.cpuSeconds.gateway, result.cpuSeconds.web, result.cpuSeconds.client].map((cpu) => cpu.toFixed(2)).join(" / ")] : ["—", "—", "—"];
   return `| ${name} | ${result.seconds.toFixed(2)} s | ${rate.toFixed(1)} MB/s | ${((rate / baseline) * 100).toFixed(1)} % | ${measured.join(" | ")} |`;
 }
 
@@ -187,6 +217,14 @@ async function main() {
   }
   const baseline = BYTES / MB / rawSeconds;
   const rows = [row("raw TCP socket, loopback (best of 3)", BYTES, { seconds: rawSeconds }, baseline)];
+  log("plain TCP through three processes, three times");
+  let hopsSeconds = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const copied = await plainHopsCopy(source);
+    if (copied.received !== BYTES) throw new Error(`the plain hops moved ${copied.received} of ${BYTES} bytes`);
+    hopsSeconds = Math.min(hopsSeconds, copied.seconds);
+  }
+  rows.push(row("plain TCP, source → proxy → proxy → reader, 4 processes (best of 3)", BYTES, { seconds: hopsSeconds }, baseline));
 
   const downloadRow = async (name: string, body: () => Promise<ReadableStream<Uint8Array>>) => {
     log(name);
@@ -243,7 +281,7 @@ async function main() {
   const load = (figures: number[]) => figures.map((figure) => figure.toFixed(2)).join(" / ");
   console.log(`### File transfer, ${args.megabytes} MB on loopback\n`);
   console.log(`Load average (1 / 5 / 15 min) before: ${load(loadBefore)}; after: ${load(loadAfter)}\n`);
-  console.log("| path | time | throughput | of raw | web memory (peak extra) | gateway memory (peak extra) | CPU s: agent / gateway / web and client |");
+  console.log("| path | time | throughput | of raw | web memory (peak extra) | gateway memory (peak extra) | CPU s: agent / gateway / web / curl |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const line of rows) console.log(line);
   console.log("\n| command | count | created → sent (mean) | sent → result stored (mean) |");
