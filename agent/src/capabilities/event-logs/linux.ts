@@ -3,11 +3,10 @@
  * no journal to read (containers without journald, syslog-only machines) both commands answer
  * `unsupported` with the reason, rather than journalctl's "No journal files were found." and an empty list.
  */
-import { execFile } from "node:child_process";
-import { access, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { CommandError } from "../../command-error";
-import { errorMessage } from "../../util";
+import { firstExisting, runForOutput } from "../../platform/run-file";
 import type { EventLogCapability } from "./index";
 import { countJournalPriorities, parseJournalEntries } from "./journald-parse";
 import { PRIORITY_RANGE, type EventLevel } from "./levels";
@@ -46,8 +45,6 @@ const JOURNALCTL_PATHS = ["/usr/bin/journalctl", "/bin/journalctl"];
 /** Volatile and persistent journal folders; journald writes `<machine-id>/*.journal` under one of them. */
 const JOURNAL_DIRECTORIES = ["/run/log/journal", "/var/log/journal"];
 
-const exists = (file: string) => access(file).then(() => true, () => false);
-
 async function hasJournalFiles(directory: string): Promise<boolean> {
   const children = await readdir(directory, { withFileTypes: true }).catch(() => []);
   for (const child of children) {
@@ -57,10 +54,7 @@ async function hasJournalFiles(directory: string): Promise<boolean> {
   return false;
 }
 
-export async function findJournalctl(): Promise<string | undefined> {
-  for (const candidate of JOURNALCTL_PATHS) if (await exists(candidate)) return candidate;
-  return undefined;
-}
+export const findJournalctl = () => firstExisting(JOURNALCTL_PATHS);
 
 export const NO_JOURNALCTL = "journalctl is not installed on this machine, so there is no systemd journal to read";
 export const NO_JOURNAL = "this machine has no systemd journal (no journal files under /run/log/journal or /var/log/journal); journald is not running here";
@@ -74,12 +68,7 @@ export const journalHost: JournalHost = {
   async journalctl(args) {
     const binary = await findJournalctl();
     if (!binary) throw new CommandError("unsupported", NO_JOURNALCTL);
-    return new Promise((resolve, reject) => {
-      execFile(binary, args, { timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } }, (error, stdout, stderr) => {
-        if (error) reject(new Error(stderr.trim().split("\n")[0] || errorMessage(error)));
-        else resolve(stdout);
-      });
-    });
+    return runForOutput(binary, args, { timeoutMs: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } });
   },
 };
 
