@@ -6,7 +6,12 @@ import { execFile } from "node:child_process";
 import { access } from "node:fs/promises";
 import { errorMessage } from "../util";
 
-export type RunOptions = { timeoutMs: number; maxBuffer?: number; env?: NodeJS.ProcessEnv };
+export type RunOptions = {
+  timeoutMs: number;
+  maxBuffer?: number;
+  /** The whole environment of the tool; the agent's own by default. */
+  env?: Record<string, string | undefined>;
+};
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
@@ -19,7 +24,7 @@ export async function firstExisting(paths: readonly string[]): Promise<string | 
 /** The tool's stdout; rejects with its first stderr line (or the spawn error) when it exits non-zero. */
 export function runForOutput(file: string, args: readonly string[], { timeoutMs, maxBuffer = 16 * 1024 * 1024, env = process.env }: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: timeoutMs, maxBuffer, env }, (error, stdout, stderr) => {
+    execFile(file, args, { timeout: timeoutMs, maxBuffer, env: env as NodeJS.ProcessEnv }, (error, stdout, stderr) => {
       if (error) reject(new Error(stderr.trim().split("\n")[0] || errorMessage(error)));
       else resolve(stdout);
     });
@@ -37,7 +42,7 @@ export type ExitResult = {
 /** For tools whose exit code is the answer (an init script's `status`): never rejects. */
 export function runForExitCode(file: string, args: readonly string[], { timeoutMs, maxBuffer = 1024 * 1024, env = process.env }: RunOptions): Promise<ExitResult> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, maxBuffer, env }, (error, stdout, stderr) => {
+    execFile(file, args, { timeout: timeoutMs, maxBuffer, env: env as NodeJS.ProcessEnv }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
       if (!error) return resolve({ code: 0, timedOut: false, output });
       const code = typeof error.code === "number" ? error.code : null;

@@ -1,17 +1,20 @@
 /**
  * systemd services through systemctl, run with argument arrays (never a shell). Where systemd is
- * not the running init (containers, WSL 1, SysV machines) both commands answer `unsupported` with
- * the reason, rather than systemctl's own "System has not been booted with systemd" noise.
+ * not the running init (containers, WSL 1, SysV and OpenRC machines) the SysV init scripts in
+ * /etc/init.d stand in (sysv.ts); without those either, both commands answer `unsupported` with
+ * both reasons, rather than systemctl's own "System has not been booted with systemd" noise.
  */
 import { access } from "node:fs/promises";
 import type { ServiceAction, ServiceInfo } from "../../../../src/protocol";
 import { CommandError } from "../../command-error";
 import { firstExisting, runForOutput } from "../../platform/run-file";
 import { errorMessage } from "../../util";
+import { preferredOrFallback } from "../fallback";
 import type { ServiceCapability } from "./index";
 import { parseListUnitFiles, parseListUnits, toServiceList } from "./linux-parse";
 import { isValidServiceName, systemctlArguments } from "./names";
 import { systemdStatus } from "./status";
+import { sysvHost, sysvServices } from "./sysv";
 
 /** What the capability needs from the machine, injected so that its rules are tested without systemd. */
 export type SystemdHost = {
@@ -67,4 +70,14 @@ export const systemdHost: SystemdHost = {
   },
 };
 
-export const linuxServices = systemdServices(systemdHost);
+/** systemd when it is the running init, else the init scripts; decided per call, as the machine can change under the agent. */
+export function systemdOrInitScripts(systemd: SystemdHost, initScripts: ServiceCapability): ServiceCapability {
+  const preferred = systemdServices(systemd);
+  const unavailable = async () => ((await systemd.isBooted()) ? undefined : NO_SYSTEMD);
+  return {
+    list: () => preferredOrFallback(unavailable, preferred.list, initScripts.list),
+    manage: (name, action) => preferredOrFallback(unavailable, () => preferred.manage(name, action), () => initScripts.manage(name, action)),
+  };
+}
+
+export const linuxServices = systemdOrInitScripts(systemdHost, sysvServices(sysvHost));
