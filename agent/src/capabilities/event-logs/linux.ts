@@ -1,12 +1,15 @@
 /**
  * The systemd journal through journalctl, run with argument arrays (never a shell). Where there is
- * no journal to read (containers without journald, syslog-only machines) both commands answer
- * `unsupported` with the reason, rather than journalctl's "No journal files were found." and an empty list.
+ * no journal to read (containers without journald, syslog-only machines) the kernel ring buffer
+ * stands in (dmesg.ts), rather than journalctl's "No journal files were found." and an empty list;
+ * where that is closed too, both commands answer `unsupported` with both reasons.
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { CommandError } from "../../command-error";
 import { firstExisting, runForOutput } from "../../platform/run-file";
+import { preferredOrFallback } from "../fallback";
+import { dmesgEventLogs, dmesgHost } from "./dmesg";
 import type { EventLogCapability } from "./index";
 import { countJournalPriorities, parseJournalEntries } from "./journald-parse";
 import { PRIORITY_RANGE, type EventLevel } from "./levels";
@@ -72,4 +75,14 @@ export const journalHost: JournalHost = {
   },
 };
 
-export const linuxEventLogs = journaldEventLogs(journalHost);
+/** The journal where there is one, else the kernel ring buffer; decided per call, as journald can start or stop under the agent. */
+export function journalOrKernelRing(journal: JournalHost, kernelRing: EventLogCapability): EventLogCapability {
+  const preferred = journaldEventLogs(journal);
+  const unavailable = () => journal.unavailable();
+  return {
+    stats: (since) => preferredOrFallback(unavailable, () => preferred.stats(since), () => kernelRing.stats(since)),
+    entries: (level, limit) => preferredOrFallback(unavailable, () => preferred.entries(level, limit), () => kernelRing.entries(level, limit)),
+  };
+}
+
+export const linuxEventLogs = journalOrKernelRing(journalHost, dmesgEventLogs(dmesgHost));
