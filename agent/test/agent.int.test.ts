@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCommand, listProcessesResult, listServicesResult, requestBsodResult, requestEventEntriesResult, runCommandResult, type CommandResultMessage } from "../../src/protocol";
+import { dmesgHost, readKernelRing } from "../src/capabilities/event-logs/dmesg";
 import { journalHost } from "../src/capabilities/event-logs/linux";
 import { AgentProcess } from "./agent-process";
 import { FakeGateway, isHello, isMetrics } from "./fake-gateway";
@@ -140,14 +141,18 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     expect(software).toMatchObject({ ok: false, error: { code: "unsupported" } });
   });
 
-  it("lists systemd services where systemd runs, and says plainly that it does not elsewhere", async () => {
+  it("lists systemd services where systemd runs, the init scripts where it does not, and says plainly when there are neither", async () => {
     const reply = await gateway.request(createCommand("list-services", {}));
     if (existsSync("/run/systemd/system")) {
       const { services } = listServicesResult.parse(resultOf(reply));
       expect(services.length).toBeGreaterThan(0);
       expect(services.every((service) => service.name.endsWith(".service"))).toBe(true);
+    } else if (existsSync("/etc/init.d")) {
+      console.info("systemd is not running here: checking the agent's list of /etc/init.d scripts");
+      const { services } = listServicesResult.parse(resultOf(reply));
+      expect(services.every((service) => existsSync(path.join("/etc/init.d", service.name)))).toBe(true);
     } else {
-      console.info("systemd is not running here: checking the agent's 'unsupported' answer instead of a real service list");
+      console.info("neither systemd nor /etc/init.d here: checking the agent's 'unsupported' answer instead of a real service list");
       expect(reply).toMatchObject({ ok: false, error: { code: "unsupported", message: expect.stringContaining("systemd is not running on this machine") } });
     }
     // A name systemctl would read as an option never reaches it, systemd or not.
@@ -160,15 +165,20 @@ describe.skipIf(process.platform !== "linux")("agent (Linux, from source) agains
     expect(runCommandResult.parse(resultOf(reply))).toMatchObject({ exitCode: 3, stdout: "hi 42\n", stderr: "warn\n", timedOut: false });
   });
 
-  it("reads the journal where there is one, and says plainly that there is none elsewhere", async () => {
-    const [entries, crashes] = [await gateway.request(createCommand("request-event-entries", { level: "warning", limit: 5 })), await gateway.request(createCommand("request-bsod", {}))];
+  it("reads the journal where there is one, the kernel ring buffer where not, and says plainly when neither can be read", async () => {
+    const [entries, crashes] = [await gateway.request(createCommand("request-event-entries", { level: "information", limit: 5 })), await gateway.request(createCommand("request-bsod", {}))];
     const journal = await journalHost.unavailable();
-    if (journal === undefined) {
-      expect(requestEventEntriesResult.parse(resultOf(entries)).entries.every((entry) => entry.level === "warning")).toBe(true);
+    const ringReadable = await readKernelRing(dmesgHost).then(() => true, () => false);
+    if (journal === undefined || ringReadable) {
+      if (journal !== undefined) console.info("no systemd journal here: checking the agent's entries from the kernel ring buffer");
+      const log = journal === undefined ? "journal" : "kernel";
+      const read = requestEventEntriesResult.parse(resultOf(entries)).entries;
+      expect(read.every((entry) => entry.level === "information" && entry.log === log)).toBe(true);
+      if (log === "kernel") expect(read.length).toBeGreaterThan(0);
       expect(requestBsodResult.parse(resultOf(crashes)).summary.collectedAt).toEqual(expect.any(String));
     } else {
-      console.info("no systemd journal here: checking the agent's 'unsupported' answers instead of real entries");
-      for (const reply of [entries, crashes]) expect(reply).toMatchObject({ ok: false, error: { code: "unsupported", message: journal } });
+      console.info("neither a systemd journal nor a readable kernel ring buffer here: checking the agent's 'unsupported' answers instead of real entries");
+      for (const reply of [entries, crashes]) expect(reply).toMatchObject({ ok: false, error: { code: "unsupported", message: expect.stringContaining(journal) } });
     }
   });
 

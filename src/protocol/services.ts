@@ -1,4 +1,4 @@
-/** OS services (Windows services, systemd units): `list-services`, `manage-service`. */
+/** OS services (Windows services, systemd units, SysV init scripts): `list-services`, `manage-service`. */
 import { z } from "zod";
 import { shortText } from "./common";
 import { defineCommand, type CommandSpec } from "./envelope";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { localDataMounts, parseCpuTimes, parseMeminfo, parseMounts, parseNetDev, parseOsReleaseName } from "./procfs";
+import { localDataMounts, parseBootTime, parseCpuTimes, parseMeminfo, parseMounts, parseNetDev, parseOsReleaseName } from "./procfs";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -11,6 +11,11 @@ describe("procfs parsers", () => {
       idle: 102980 + 477,
     });
     expect(() => parseCpuTimes("intr 1 2 3\n")).toThrow(/cpu line/);
+  });
+
+  it("reads the boot time", () => {
+    expect(parseBootTime(fixture("proc-stat.txt"))?.toISOString()).toBe("2025-01-02T03:00:00.000Z");
+    expect(parseBootTime("cpu  1 2 3\n")).toBeUndefined();
   });
 
   it("reads total and available memory in bytes", () => {

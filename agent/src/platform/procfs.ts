@@ -24,6 +24,12 @@ export function parseCpuTimes(procStat: string): CpuTimes {
   return { total: user + nice + system + idle + iowait + irq + softirq + steal, idle: idle + iowait };
 }
 
+/** The `btime` line of /proc/stat: when the machine booted, in whole seconds since the epoch. */
+export function parseBootTime(procStat: string): Date | undefined {
+  const seconds = Number(/^btime\s+(\d+)\s*$/m.exec(procStat)?.[1] ?? NaN);
+  return seconds > 0 ? new Date(seconds * 1000) : undefined;
+}
+
 export interface MemoryInfo {
   totalBytes: number;
   availableBytes: number;

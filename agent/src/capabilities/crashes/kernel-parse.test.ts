@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { kernelCrashes } from "./kernel-parse";
-import { journalCrashes, kernelArguments } from "./linux";
+import { journalCrashes, journalOrKernelRingCrashes, kernelArguments, kernelRingCrashes } from "./linux";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+
+/** The ring buffer of a machine that booted on 2024-11-27 at 12:00 UTC. */
+const ring = { dmesgJson: async () => fixture("dmesg-oops.json"), bootTime: async () => new Date("2024-11-27T12:00:00Z") };
+const noJournal = { unavailable: async () => "no journal here", journalctl: async (): Promise<string> => { throw new Error("must not run"); } };
 
 describe("kernel crashes in the journal", () => {
   it("keeps panic, oops and BUG headers, not the lines around them", () => {
@@ -26,7 +30,31 @@ describe("kernel crashes in the journal", () => {
   });
 
   it("answers unsupported without a journal", async () => {
-    const host = { unavailable: async () => "no journal here", journalctl: async () => { throw new Error("must not run"); } };
-    await expect(journalCrashes(host).summary()).rejects.toMatchObject({ code: "unsupported", message: "no journal here" });
+    await expect(journalCrashes(noJournal).summary()).rejects.toMatchObject({ code: "unsupported", message: "no journal here" });
+  });
+});
+
+describe("kernel crashes in the ring buffer", () => {
+  const now = () => new Date("2024-11-29T00:00:00Z");
+
+  it("keeps the BUG and oops headers of this boot at warning or worse, in wall-clock time", async () => {
+    const summary = await kernelRingCrashes(ring, now).summary();
+    expect(summary).toEqual({
+      crashes: [
+        { at: "2024-11-28T12:00:12.003Z", bugcheckCode: "BUG", message: "BUG: kernel NULL pointer dereference, address: 0000000000000008" },
+        { at: "2024-11-28T12:00:12.003Z", bugcheckCode: "oops", message: "Oops: 0000 [#1] PREEMPT SMP NOPTI" },
+      ],
+      lastCrashAt: "2024-11-28T12:00:12.003Z",
+      collectedAt: "2024-11-29T00:00:00.000Z",
+    });
+  });
+
+  it("is read where there is no journal, and both reasons are named where dmesg is refused too", async () => {
+    expect((await journalOrKernelRingCrashes(noJournal, ring, now).summary()).crashes).toHaveLength(2);
+    const refused = { ...ring, dmesgJson: () => Promise.reject(new Error("dmesg: read kernel buffer failed: Operation not permitted")) };
+    await expect(journalOrKernelRingCrashes(noJournal, refused, now).summary()).rejects.toMatchObject({
+      code: "unsupported",
+      message: expect.stringMatching(/^no journal here; the kernel ring buffer is closed to the agent/),
+    });
   });
 });

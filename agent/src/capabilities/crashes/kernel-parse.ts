@@ -1,7 +1,8 @@
 /**
- * Kernel crashes in `journalctl -o json` kernel messages: a panic ("Kernel panic - not syncing"),
- * an oops ("Oops: ...") or a BUG ("BUG: kernel NULL pointer dereference"). The lines that follow
- * one (registers, call trace) are not crashes of their own, so only these headers are kept.
+ * Kernel crashes in kernel messages, from the journal (`journalctl -o json`) or the ring buffer
+ * (`dmesg --json`): a panic ("Kernel panic - not syncing"), an oops ("Oops: ...") or a BUG ("BUG:
+ * kernel NULL pointer dereference"). The lines that follow one (registers, call trace) are not
+ * crashes of their own, so only these headers are kept.
  */
 import type { CrashRecord } from "../../../../src/protocol";
 import { parseJournalRecords } from "../event-logs/journald-parse";
@@ -12,11 +13,16 @@ const KINDS: [RegExp, string][] = [
   [/^BUG: |\bkernel BUG at /, "BUG"],
 ];
 
-export function kernelCrashes(output: string): CrashRecord[] {
+/** The crash headers among kernel messages, in their order. */
+export function crashesIn(messages: readonly { at: string; message: string }[]): CrashRecord[] {
   const crashes: CrashRecord[] = [];
-  for (const record of parseJournalRecords(output)) {
-    const kind = KINDS.find(([pattern]) => pattern.test(record.message))?.[1];
-    if (kind) crashes.push({ at: record.at, bugcheckCode: kind, message: record.message.slice(0, 4096) });
+  for (const { at, message } of messages) {
+    const kind = KINDS.find(([pattern]) => pattern.test(message))?.[1];
+    if (kind) crashes.push({ at, bugcheckCode: kind, message: message.slice(0, 4096) });
   }
   return crashes;
+}
+
+export function kernelCrashes(journalOutput: string): CrashRecord[] {
+  return crashesIn(parseJournalRecords(journalOutput));
 }

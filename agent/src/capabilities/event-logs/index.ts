@@ -1,4 +1,4 @@
-/** OS event log capability (journald, Windows event logs): what the command handlers need, and the implementation for this OS. */
+/** OS event log capability (journald or the kernel ring buffer, Windows event logs): what the command handlers need, and the implementation for this OS. */
 import type { EventLevel, EventLogEntry, EventStatsResult } from "./levels";
 import { linuxEventLogs } from "./linux";
 import { windowsEventLogs } from "./windows";

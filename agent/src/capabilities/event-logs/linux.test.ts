@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { entriesArguments, journaldEventLogs, NO_JOURNAL, statsArguments, type JournalHost } from "./linux";
+import { CommandError } from "../../command-error";
+import type { EventLogCapability } from "./index";
+import { entriesArguments, journaldEventLogs, journalOrKernelRing, NO_JOURNAL, statsArguments, type JournalHost } from "./linux";
 
 function fakeHost(unavailable?: string): JournalHost & { calls: string[][] } {
   const calls: string[][] = [];
@@ -36,5 +38,41 @@ describe("journald event logs", () => {
     await expect(journaldEventLogs(host).entries("error", 10)).rejects.toMatchObject({ code: "unsupported", message: NO_JOURNAL });
     await expect(journaldEventLogs(host).stats(new Date())).rejects.toMatchObject({ code: "unsupported" });
     expect(host.calls).toEqual([]);
+  });
+});
+
+describe("the journal or the kernel ring buffer", () => {
+  /** A ring buffer that answers one entry per call, or is closed to the agent. */
+  function kernelRing(closed = false): EventLogCapability & { calls: string[] } {
+    const calls: string[] = [];
+    const refuse = () => Promise.reject(new CommandError("unsupported", "the kernel ring buffer is closed to the agent"));
+    return {
+      calls,
+      stats: async (since) => (calls.push("stats"), closed ? refuse() : { logs: [{ log: "kernel", critical: 0, error: 1, warning: 0, information: 0 }], since: since.toISOString(), collectedAt: since.toISOString() }),
+      entries: async (level) => (calls.push(`entries ${level}`), closed ? refuse() : [{ id: "k1", log: "kernel", level, source: "kernel", message: "x", at: "2024-11-29T00:00:00.000Z" }]),
+    };
+  }
+
+  it("keeps the journal first where there is one", async () => {
+    const ring = kernelRing();
+    expect((await journalOrKernelRing(fakeHost(), ring).entries("warning", 5))[0]).toMatchObject({ log: "journal" });
+    expect(ring.calls).toEqual([]);
+  });
+
+  it("reads the kernel ring buffer where there is no journal, for both commands", async () => {
+    const journal = fakeHost(NO_JOURNAL);
+    const ring = kernelRing();
+    const logs = journalOrKernelRing(journal, ring);
+    expect(await logs.entries("error", 5)).toEqual([expect.objectContaining({ log: "kernel", level: "error" })]);
+    expect((await logs.stats(new Date())).logs).toEqual([expect.objectContaining({ log: "kernel" })]);
+    expect(ring.calls).toEqual(["entries error", "stats"]);
+    expect(journal.calls).toEqual([]);
+  });
+
+  it("names both reasons where the ring buffer is closed too", async () => {
+    await expect(journalOrKernelRing(fakeHost(NO_JOURNAL), kernelRing(true)).stats(new Date())).rejects.toMatchObject({
+      code: "unsupported",
+      message: `${NO_JOURNAL}; the kernel ring buffer is closed to the agent`,
+    });
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The systemd journal through journalctl, run with argument arrays (never a shell). Where there is
- * no journal to read (containers without journald, syslog-only machines) both commands answer
- * `unsupported` with the reason, rather than journalctl's "No journal files were found." and an empty list.
+ * no journal to read (containers without journald, syslog-only machines) the kernel ring buffer
+ * stands in (dmesg.ts), rather than journalctl's "No journal files were found." and an empty list;
+ * where that is closed too, both commands answer `unsupported` with both reasons.
  */
-import { execFile } from "node:child_process";
-import { access, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { CommandError } from "../../command-error";
-import { errorMessage } from "../../util";
+import { firstExisting, runForOutput } from "../../platform/run-file";
+import { preferredOrFallback } from "../fallback";
+import { dmesgEventLogs, dmesgHost } from "./dmesg";
 import type { EventLogCapability } from "./index";
 import { countJournalPriorities, parseJournalEntries } from "./journald-parse";
 import { PRIORITY_RANGE, type EventLevel } from "./levels";
@@ -46,8 +48,6 @@ const JOURNALCTL_PATHS = ["/usr/bin/journalctl", "/bin/journalctl"];
 /** Volatile and persistent journal folders; journald writes `<machine-id>/*.journal` under one of them. */
 const JOURNAL_DIRECTORIES = ["/run/log/journal", "/var/log/journal"];
 
-const exists = (file: string) => access(file).then(() => true, () => false);
-
 async function hasJournalFiles(directory: string): Promise<boolean> {
   const children = await readdir(directory, { withFileTypes: true }).catch(() => []);
   for (const child of children) {
@@ -57,10 +57,7 @@ async function hasJournalFiles(directory: string): Promise<boolean> {
   return false;
 }
 
-export async function findJournalctl(): Promise<string | undefined> {
-  for (const candidate of JOURNALCTL_PATHS) if (await exists(candidate)) return candidate;
-  return undefined;
-}
+export const findJournalctl = () => firstExisting(JOURNALCTL_PATHS);
 
 export const NO_JOURNALCTL = "journalctl is not installed on this machine, so there is no systemd journal to read";
 export const NO_JOURNAL = "this machine has no systemd journal (no journal files under /run/log/journal or /var/log/journal); journald is not running here";
@@ -74,13 +71,18 @@ export const journalHost: JournalHost = {
   async journalctl(args) {
     const binary = await findJournalctl();
     if (!binary) throw new CommandError("unsupported", NO_JOURNALCTL);
-    return new Promise((resolve, reject) => {
-      execFile(binary, args, { timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } }, (error, stdout, stderr) => {
-        if (error) reject(new Error(stderr.trim().split("\n")[0] || errorMessage(error)));
-        else resolve(stdout);
-      });
-    });
+    return runForOutput(binary, args, { timeoutMs: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } });
   },
 };
 
-export const linuxEventLogs = journaldEventLogs(journalHost);
+/** The journal where there is one, else the kernel ring buffer; decided per call, as journald can start or stop under the agent. */
+export function journalOrKernelRing(journal: JournalHost, kernelRing: EventLogCapability): EventLogCapability {
+  const preferred = journaldEventLogs(journal);
+  const unavailable = () => journal.unavailable();
+  return {
+    stats: (since) => preferredOrFallback(unavailable, () => preferred.stats(since), () => kernelRing.stats(since)),
+    entries: (level, limit) => preferredOrFallback(unavailable, () => preferred.entries(level, limit), () => kernelRing.entries(level, limit)),
+  };
+}
+
+export const linuxEventLogs = journalOrKernelRing(journalHost, dmesgEventLogs(dmesgHost));

@@ -1,4 +1,4 @@
-/** Service capability (systemd units, Windows services): what the command handlers need, and the implementation for this OS. */
+/** Service capability (systemd units or SysV init scripts, Windows services): what the command handlers need, and the implementation for this OS. */
 import type { ServiceAction, ServiceInfo } from "../../../../src/protocol";
 import { linuxServices } from "./linux";
 import { windowsServices } from "./windows";
@@ -10,7 +10,8 @@ export interface ServiceCapability {
   list(): Promise<ServiceInfo[]>;
   /**
    * Starts, stops or restarts a listed service and answers its status afterwards. Throws
-   * CommandError `invalid` (malformed name), `not-found`, `denied`, or `unsupported` (no service manager).
+   * CommandError `invalid` (malformed name), `not-found`, `denied`, `failed`, or `unsupported` (neither
+   * systemd nor init scripts on Linux).
    */
   manage(name: string, action: ServiceAction): Promise<string>;
 }

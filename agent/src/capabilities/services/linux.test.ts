@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { NO_SYSTEMD, systemdServices, type SystemdHost } from "./linux";
+import { CommandError } from "../../command-error";
+import type { ServiceCapability } from "./index";
+import { NO_SYSTEMD, systemdOrInitScripts, systemdServices, type SystemdHost } from "./linux";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -51,6 +53,43 @@ describe("systemd services", () => {
     await expect(systemdServices(fakeHost({ fail: "Job for nginx.service failed because the control process exited with error code." })).manage("nginx.service", "start")).rejects.toMatchObject({
       code: "failed",
       message: expect.stringContaining("could not start nginx.service: Job for nginx.service failed"),
+    });
+  });
+});
+
+describe("systemd or the init scripts", () => {
+  /** Init scripts that answer with their own marks, or are missing altogether. */
+  function initScripts(missing = false): ServiceCapability & { calls: string[] } {
+    const calls: string[] = [];
+    const unsupported = () => Promise.reject(new CommandError("unsupported", "there is no /etc/init.d either"));
+    return {
+      calls,
+      list: async () => (calls.push("list"), missing ? unsupported() : [{ name: "ssh", status: "running" }]),
+      manage: async (name, action) => (calls.push(`${action} ${name}`), missing ? unsupported() : "stopped"),
+    };
+  }
+
+  it("keeps systemd first where it is the running init", async () => {
+    const scripts = initScripts();
+    const services = await systemdOrInitScripts(fakeHost(), scripts).list();
+    expect(services.map((service) => service.name)).toContain("nginx.service");
+    expect(scripts.calls).toEqual([]);
+  });
+
+  it("uses the init scripts where systemd is not running, for both commands", async () => {
+    const host = fakeHost({ booted: false });
+    const scripts = initScripts();
+    const services = systemdOrInitScripts(host, scripts);
+    expect(await services.list()).toEqual([{ name: "ssh", status: "running" }]);
+    expect(await services.manage("ssh", "stop")).toBe("stopped");
+    expect(scripts.calls).toEqual(["list", "stop ssh"]);
+    expect(host.calls).toEqual([]);
+  });
+
+  it("names both reasons where there are neither systemd nor init scripts", async () => {
+    await expect(systemdOrInitScripts(fakeHost({ booted: false }), initScripts(true)).list()).rejects.toMatchObject({
+      code: "unsupported",
+      message: `${NO_SYSTEMD}; there is no /etc/init.d either`,
     });
   });
 });

@@ -1,17 +1,20 @@
 /**
  * systemd services through systemctl, run with argument arrays (never a shell). Where systemd is
- * not the running init (containers, WSL 1, SysV machines) both commands answer `unsupported` with
- * the reason, rather than systemctl's own "System has not been booted with systemd" noise.
+ * not the running init (containers, WSL 1, SysV and OpenRC machines) the SysV init scripts in
+ * /etc/init.d stand in (sysv.ts); without those either, both commands answer `unsupported` with
+ * both reasons, rather than systemctl's own "System has not been booted with systemd" noise.
  */
-import { execFile } from "node:child_process";
 import { access } from "node:fs/promises";
 import type { ServiceAction, ServiceInfo } from "../../../../src/protocol";
 import { CommandError } from "../../command-error";
+import { firstExisting, runForOutput } from "../../platform/run-file";
 import { errorMessage } from "../../util";
+import { preferredOrFallback } from "../fallback";
 import type { ServiceCapability } from "./index";
 import { parseListUnitFiles, parseListUnits, toServiceList } from "./linux-parse";
 import { isValidServiceName, systemctlArguments } from "./names";
 import { systemdStatus } from "./status";
+import { sysvHost, sysvServices } from "./sysv";
 
 /** What the capability needs from the machine, injected so that its rules are tested without systemd. */
 export type SystemdHost = {
@@ -55,28 +58,26 @@ export function systemdServices(host: SystemdHost): ServiceCapability {
   return { list, manage };
 }
 
-/** The first systemctl of the usual places, by full path, so nothing on PATH can stand in for it. */
+/** The usual places of systemctl, by full path, so nothing on PATH can stand in for it. */
 const SYSTEMCTL_PATHS = ["/usr/bin/systemctl", "/bin/systemctl"];
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-
-async function findSystemctl(): Promise<string | undefined> {
-  for (const candidate of SYSTEMCTL_PATHS) if (await exists(candidate)) return candidate;
-  return undefined;
-}
-
 export const systemdHost: SystemdHost = {
-  isBooted: () => exists("/run/systemd/system"),
+  isBooted: () => access("/run/systemd/system").then(() => true, () => false),
   async systemctl(args) {
-    const binary = await findSystemctl();
+    const binary = await firstExisting(SYSTEMCTL_PATHS);
     if (!binary) throw new CommandError("unsupported", "systemctl is not installed on this machine");
-    return new Promise((resolve, reject) => {
-      execFile(binary, args, { timeout: 90_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } }, (error, stdout, stderr) => {
-        if (error) reject(new Error(stderr.trim().split("\n")[0] || errorMessage(error)));
-        else resolve(stdout);
-      });
-    });
+    return runForOutput(binary, args, { timeoutMs: 90_000, env: { ...process.env, SYSTEMD_COLORS: "0", LC_ALL: "C" } });
   },
 };
 
-export const linuxServices = systemdServices(systemdHost);
+/** systemd when it is the running init, else the init scripts; decided per call, as the machine can change under the agent. */
+export function systemdOrInitScripts(systemd: SystemdHost, initScripts: ServiceCapability): ServiceCapability {
+  const preferred = systemdServices(systemd);
+  const unavailable = async () => ((await systemd.isBooted()) ? undefined : NO_SYSTEMD);
+  return {
+    list: () => preferredOrFallback(unavailable, preferred.list, initScripts.list),
+    manage: (name, action) => preferredOrFallback(unavailable, () => preferred.manage(name, action), () => initScripts.manage(name, action)),
+  };
+}
+
+export const linuxServices = systemdOrInitScripts(systemdHost, sysvServices(sysvHost));

@@ -40,7 +40,7 @@ export function CrashHistory({ agentId, deviceName, online }: { agentId: string;
         const latest = await read();
         if (latest && latest.collectedAt !== before) return setSummary(latest);
       }
-      setFailure(`${deviceName} has not sent its crash history yet; it may not keep one (a machine without a system journal does not).`);
+      setFailure(`${deviceName} has not sent its crash history yet; it may not keep one (a machine whose journal and kernel ring buffer are both closed to the agent does not).`);
     } catch (error) {
       setFailure(describeCommandError(error, { offline: `${deviceName} is offline; its crash history can be checked once it reconnects.`, notFound: "This device no longer exists." }).message);
     } finally {

@@ -102,7 +102,7 @@ export function EventPanel({ agentId, deviceName, online }: EventPanelProps) {
         </>
       ) : (
         <EmptyState title={online ? (loading ? "Asking the agent for its event log…" : "No entries") : "The device is offline"}>
-          <p>{online ? "The agent reads the system journal (Linux) or the System and Application logs (Windows)." : "Its event log can be read once the agent reconnects."}</p>
+          <p>{online ? "The agent reads the system journal, or the kernel ring buffer where there is none (Linux), or the System and Application logs (Windows)." : "Its event log can be read once the agent reconnects."}</p>
         </EmptyState>
       )}
     </section>

@@ -1,4 +1,4 @@
-/** A device's OS event log (journald, Windows System and Application logs), asked of the agent per level, and its crash history. */
+/** A device's OS event log (journald or the kernel ring buffer, Windows System and Application logs), asked of the agent per level, and its crash history. */
 import type { Metadata } from "next";
 import { shownName } from "@/lib/device-facts";
 import { loadDevice, type DeviceParams } from "../load-device";
