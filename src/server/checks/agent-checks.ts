@@ -7,12 +7,11 @@
 import type { CheckConfig } from "../contracts/checks";
 import { runScriptOnAgents } from "../services/script-runs";
 import type { ServiceContext } from "../services/service-context";
+import { eventLogOutcome, failing, passIf, serviceOutcome } from "./agent-answers";
 import type { CheckOutcome } from "./metric-checks";
 
 type AgentConfig = Extract<CheckConfig, { checkType: "ping" | "winsvc" | "script" | "eventlog" }>;
 
-const failing = (moreInfo: string): CheckOutcome => ({ status: "failing", moreInfo });
-const passIf = (ok: boolean, moreInfo: string): CheckOutcome => ({ status: ok ? "passing" : "failing", moreInfo });
 const lastLines = (text: string, count = 3) => text.trim().split(/\r?\n/).slice(-count).join(" | ");
 
 async function outcome(ctx: ServiceContext, agentId: string, config: AgentConfig): Promise<CheckOutcome> {
@@ -24,10 +23,7 @@ async function outcome(ctx: ServiceContext, agentId: string, config: AgentConfig
     }
     case "winsvc": {
       const { services } = await ctx.request(agentId, "list-services", {});
-      const wanted = config.service.toLowerCase();
-      const service = services.find((candidate) => candidate.name.toLowerCase() === wanted || candidate.name.toLowerCase() === `${wanted}.service`);
-      if (!service) return failing(`${config.service}: no such service`);
-      return passIf(service.status.toLowerCase() === config.expected.toLowerCase(), `${service.displayName ?? service.name}: ${service.status} (expected ${config.expected})`);
+      return serviceOutcome(config, services);
     }
     case "script": {
       const { runs } = await runScriptOnAgents(ctx, { script: config.script, agentIds: [agentId], wait: true, args: config.args, timeoutSeconds: config.timeoutSeconds });
@@ -39,9 +35,7 @@ async function outcome(ctx: ServiceContext, agentId: string, config: AgentConfig
     }
     case "eventlog": {
       const stats = await ctx.request(agentId, "request-event-stats", { sinceHours: config.hours });
-      const logs = config.log ? stats.logs.filter((entry) => entry.log.toLowerCase() === config.log!.toLowerCase()) : stats.logs;
-      const found = logs.reduce((sum, entry) => sum + entry[config.level], 0);
-      return passIf(found <= config.maxCount, `${found} ${config.level} entries in ${config.log ?? "all logs"} in the last ${config.hours} h (at most ${config.maxCount} allowed)`);
+      return eventLogOutcome(config, stats.logs);
     }
   }
 }
