@@ -7,28 +7,17 @@
 import { access, appendFile, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { sseReader, type ReceivedEvent } from "../../src/test/sse-reader";
-import { stopProcessGroup } from "../support/agent-package";
-import { startLinuxAgent } from "../support/linux-agent";
+import { signedInWithAgent } from "../support/linux-agent";
 import { E2E } from "../support/env";
 
-let api: APIRequestContext;
-let agentId: string;
+const session = signedInWithAgent();
 const stops: (() => void)[] = [];
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  api = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
-  expect((await api.post("/auth/login", { data: E2E.admin })).status()).toBe(200);
-  const agent = await startLinuxAgent(api);
-  stops.push(() => stopProcessGroup(agent.process));
-  agentId = agent.agentId;
-});
 test.afterAll(() => stops.forEach((stop) => stop()));
 
 async function streamToken(stream: "metrics" | "logs"): Promise<string> {
-  const response = await api.post(`/api/agents/${agentId}/stream-token`, { data: { stream } });
+  const response = await session.api.post(`/api/agents/${session.agentId}/stream-token`, { data: { stream } });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
@@ -37,7 +26,7 @@ async function streamToken(stream: "metrics" | "logs"): Promise<string> {
 async function openStream(pathAndQuery: string) {
   const abort = new AbortController();
   stops.push(() => abort.abort());
-  const response = await fetch(`${E2E.baseUrl}/api/agents/${agentId}${pathAndQuery}`, { signal: abort.signal });
+  const response = await fetch(`${E2E.baseUrl}/api/agents/${session.agentId}${pathAndQuery}`, { signal: abort.signal });
   return { response, abort };
 }
 
@@ -53,7 +42,7 @@ test("the metrics stream sends the agent's samples to a request with only a stre
   const reader = sseReader(response);
   // The agent reports every 15 s; the stream starts with the latest sample when there is one.
   const [first] = await within(60_000, reader.until((events) => events.some((event) => event.event === "metrics")));
-  expect(first).toMatchObject({ event: "metrics", id: expect.stringMatching(/^\d+$/), data: { agent_id: agentId, cpu_percent: expect.any(Number), mem_percent: expect.any(Number), disk_percent: expect.any(Number) } });
+  expect(first).toMatchObject({ event: "metrics", id: expect.stringMatching(/^\d+$/), data: { agent_id: session.agentId, cpu_percent: expect.any(Number), mem_percent: expect.any(Number), disk_percent: expect.any(Number) } });
   abort.abort();
 });
 

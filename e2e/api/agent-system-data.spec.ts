@@ -6,10 +6,8 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { stopProcessGroup } from "../support/agent-package";
-import { startLinuxAgent } from "../support/linux-agent";
-import { E2E } from "../support/env";
+import { expect, test } from "@playwright/test";
+import { signedInWithAgent } from "../support/linux-agent";
 
 type Service = { name: string; displayName?: string; status: string; startType?: string };
 type Entry = { id: string; log: string; level: string; source: string; message: string; at: string };
@@ -18,22 +16,10 @@ const systemdRuns = existsSync("/run/systemd/system");
 const journalRuns = existsSync("/run/systemd/journal/socket");
 const isRoot = process.getuid?.() === 0;
 
-let api: APIRequestContext;
-let agentId: string;
-const stops: (() => void)[] = [];
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  api = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
-  expect((await api.post("/auth/login", { data: E2E.admin })).status()).toBe(200);
-  const agent = await startLinuxAgent(api);
-  stops.push(() => stopProcessGroup(agent.process));
-  agentId = agent.agentId;
-});
-test.afterAll(() => stops.forEach((stop) => stop()));
+const session = signedInWithAgent();
 
 async function services(): Promise<Service[]> {
-  const response = await api.get(`/agent/${agentId}/services`);
+  const response = await session.api.get(`/agent/${session.agentId}/services`);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { services: Service[] }).services;
 }
@@ -70,14 +56,14 @@ test("dbus is started and stopped through the service action path, and left as i
   const actions = wasRunning ? (["stop", "start"] as const) : (["start", "stop"] as const);
   try {
     for (const action of actions) {
-      const response = await api.post(`/agent/${agentId}/service/dbus/action`, { data: { action } });
+      const response = await session.api.post(`/agent/${session.agentId}/service/dbus/action`, { data: { action } });
       expect(response.status()).toBe(200);
       const expected = action === "start" ? "running" : "stopped";
       expect(await response.json()).toEqual({ serviceName: "dbus", action, status: expected });
       expect(await scriptSaysRunning("dbus")).toBe(action === "start");
       expect((await services()).find((service) => service.name === "dbus")?.status).toBe(expected);
     }
-    const unknown = await api.post(`/agent/${agentId}/service/no-such-script/action`, { data: { action: "start" } });
+    const unknown = await session.api.post(`/agent/${session.agentId}/service/no-such-script/action`, { data: { action: "start" } });
     expect(unknown.status()).toBe(404);
   } finally {
     if ((await scriptSaysRunning("dbus")) !== wasRunning) await runScript("dbus", wasRunning ? "start" : "stop");
@@ -86,7 +72,7 @@ test("dbus is started and stopped through the service action path, and left as i
 
 test("event log entries and counts come from the kernel ring buffer where there is no journal", async () => {
   test.skip(journalRuns, "this machine has a systemd journal");
-  const response = await api.get(`/system-health/${agentId}/entries?level=information&limit=20`);
+  const response = await session.api.get(`/system-health/${session.agentId}/entries?level=information&limit=20`);
   expect(response.status()).toBe(200);
   const { entries } = (await response.json()) as { entries: Entry[] };
   expect(entries.length).toBeGreaterThan(0);
@@ -96,15 +82,15 @@ test("event log entries and counts come from the kernel ring buffer where there 
   expect(times).toEqual([...times].sort((a, b) => b - a));
   expect(Math.max(...times)).toBeLessThanOrEqual(Date.now() + 1_000);
 
-  const health = await api.get(`/system-health/agent/${agentId}`);
+  const health = await session.api.get(`/system-health/agent/${session.agentId}`);
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ live: true, stats: { logs: [{ log: "kernel", critical: expect.any(Number), information: expect.any(Number) }] } });
 });
 
 test("the crash history is read from the kernel ring buffer where there is no journal", async () => {
   test.skip(journalRuns, "this machine has a systemd journal");
-  expect((await api.post(`/bsod/${agentId}/refresh`)).status()).toBe(202);
+  expect((await session.api.post(`/bsod/${session.agentId}/refresh`)).status()).toBe(202);
   await expect
-    .poll(async () => ((await (await api.get(`/bsod/${agentId}/data`)).json()) as { summary: unknown }).summary, { timeout: 30_000, intervals: [500] })
+    .poll(async () => ((await (await session.api.get(`/bsod/${session.agentId}/data`)).json()) as { summary: unknown }).summary, { timeout: 30_000, intervals: [500] })
     .toMatchObject({ crashes: expect.any(Array), collectedAt: expect.any(String) });
 });

@@ -1,7 +1,8 @@
 /** A real Linux agent from the product's own package, run on this machine until the spec stops it. */
 import type { ChildProcess } from "node:child_process";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { downloadAgentPackage, startLogged, stopProcessGroup } from "./agent-package";
+import { E2E } from "./env";
 
 type Listed = { agentId: string; name: string; status: string; platform: string | null };
 
@@ -33,4 +34,24 @@ export async function startLinuxAgent(api: APIRequestContext, logName = "agent.l
     throw error;
   }
   return { agentId: found!.agentId, name: found!.name, dir: pkg.dir, process: child };
+}
+
+/**
+ * For a spec that works with one agent throughout: signs in as the admin and starts a Linux agent
+ * before its tests, and stops the agent after them. The fields are set once `beforeAll` has run.
+ */
+export function signedInWithAgent(): { api: APIRequestContext; agentId: string } {
+  const session = {} as { api: APIRequestContext; agentId: string };
+  let agent: RunningAgent | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    session.api = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
+    expect((await session.api.post("/auth/login", { data: E2E.admin })).status()).toBe(200);
+    agent = await startLinuxAgent(session.api);
+    session.agentId = agent.agentId;
+  });
+  test.afterAll(() => {
+    if (agent) stopProcessGroup(agent.process);
+  });
+  return session;
 }
