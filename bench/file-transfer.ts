@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/file-transfer.ts`: a file moved through the product against the same bytes over a
+ * `npm run bench:files`: a file moved through the product against the same bytes over a
  * plain TCP socket on loopback. The product's paths are the real ones: this process plays the web
  * server (the streamed download of file-routes.ts, served over HTTP on loopback to curl, which
  * stands for the browser in a process of its own; the upload of the multipart route), the commands
